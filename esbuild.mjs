@@ -2,6 +2,7 @@
 // extension host and worker threads load them with require); the webview is a browser IIFE.
 import * as esbuild from "esbuild";
 import { existsSync } from "node:fs";
+import { buildWasm } from "./build-wasm.mjs";
 
 const watch = process.argv.includes("--watch");
 const common = { bundle: true, sourcemap: true, logLevel: "warning", legalComments: "none" };
@@ -30,6 +31,8 @@ if (existsSync("webview/src/layout-worker.ts")) {
     platform: "browser", format: "iife", target: "es2022", minify: true,
   });
 }
+
+buildWasm(); // float32 kernels (AssemblyScript -> out/kernels-*.wasm)
 
 if (watch) {
   for (const b of builds) await (await esbuild.context(b)).watch();

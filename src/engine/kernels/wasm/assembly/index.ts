@@ -1,0 +1,4 @@
+// Entry point of the kernels' WebAssembly module: every export the JS side calls.
+export { sgemm, gemmScratchBytes } from "./gemm";
+export { convGeometry, im2col, col2im } from "./im2col";
+export { binaryOp, scalarOp, relu, sumValue, maxValue } from "./elementwise";
