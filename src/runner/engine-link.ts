@@ -1,0 +1,28 @@
+// The one place the worker touches the engine: the module objects user code gets for "torch" and
+// "torchvision", and the two questions the hooks ask (is this a tensor? make a float literal).
+import * as torch from "../engine";
+import * as torchvision from "../engine/torchvision";
+import type { EngineTensor } from "./engine-types";
+
+/**
+ * What `require("torch")` returns in the user's module. TypeScript's CommonJS output reads
+ * `import torch from "torch"` as `require("torch").default`, so `default` is the module itself.
+ */
+function asUserModule(ns: object): Record<string, unknown> {
+  return { ...ns, default: ns, __esModule: true };
+}
+
+export const userModules: ReadonlyMap<string, Record<string, unknown>> = new Map([
+  ["torch", asUserModule(torch)],
+  ["torchvision", asUserModule(torchvision)],
+]);
+
+const TensorClass = (torch as unknown as { Tensor: new (...args: never[]) => object }).Tensor;
+
+export function isTensor(v: unknown): v is EngineTensor {
+  return v instanceof TensorClass;
+}
+
+export function floatLiteral(v: number): unknown {
+  return (torch as unknown as { _floatLiteral: (v: number) => unknown })._floatLiteral(v);
+}

@@ -1,0 +1,258 @@
+// The host side of a run (extension host or CLI): transpile + instrument here (the TypeScript
+// compiler stays loaded and warm), evaluate in a worker thread, enforce the time limit, and
+// turn whatever happens to the worker into a Snapshot. `result` never rejects.
+import { Worker } from "node:worker_threads";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import type { ConsoleLine, RunError, Snapshot, SourcePos, TensorPage, TensorPageRequest } from "../protocol";
+import { CONTROL_CANCEL, CONTROL_TIMEOUT, stopError, type FromWorker, type RunOutcome, type ToWorker } from "./messages";
+import type { TranspileResult } from "./transpile";
+import type { RunHandle, StartRun } from "./types";
+
+/** After asking the worker to stop, how long it may take to send its snapshot before it is killed. */
+const STOP_GRACE_MS = 400;
+/** Console lines kept in the snapshot (all of them still stream to onConsole). */
+const MAX_SNAPSHOT_LINES = 20000;
+
+export interface RunnerConfig {
+  /** Path of the bundled worker (out/runner-worker.js). */
+  workerPath?: string;
+  /** Keep one started worker ready for the next run (the editor); the one-shot CLI does not. */
+  keepSpareWorker?: boolean;
+}
+
+let transpileModule: typeof import("./transpile") | undefined;
+/** Loaded on first use: the TypeScript compiler is large and activation should stay fast. */
+export function loadTranspiler(): typeof import("./transpile") {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  transpileModule ??= require("./transpile") as typeof import("./transpile");
+  return transpileModule;
+}
+
+export function defaultWorkerPath(): string {
+  const candidates = [
+    path.join(__dirname, "runner-worker.js"), // bundled: out/cli.js, out/extension.js
+    path.resolve(__dirname, "../../../out/runner-worker.js"), // tsc output: build/src/runner/host.js
+    path.resolve(__dirname, "../../out/runner-worker.js"),
+  ];
+  return candidates.find((p) => fs.existsSync(p)) ?? candidates[0];
+}
+
+interface Spare {
+  worker: Worker;
+  memoryLimitMb: number;
+}
+
+export interface Runner {
+  startRun: StartRun;
+  /** Starts the spare worker and warms the compiler, so the first run is fast too. */
+  prewarm(memoryLimitMb: number): void;
+  /** Ends the spare worker. */
+  dispose(): void;
+}
+
+export function createRunner(config: RunnerConfig = {}): Runner {
+  const workerPath = config.workerPath ?? defaultWorkerPath();
+  let spare: Spare | null = null;
+
+  const spawn = (memoryLimitMb: number): Worker => {
+    const w = new Worker(workerPath, { resourceLimits: { maxOldGenerationSizeMb: memoryLimitMb }, stdout: true, stderr: true });
+    w.on("error", () => undefined); // a spare that dies is simply not used
+    return w;
+  };
+  const makeSpare = (memoryLimitMb: number): void => {
+    if (!config.keepSpareWorker || spare) return;
+    const worker = spawn(memoryLimitMb);
+    worker.unref();
+    const s: Spare = { worker, memoryLimitMb };
+    worker.once("exit", () => {
+      if (spare === s) spare = null;
+    });
+    spare = s;
+  };
+  const take = (memoryLimitMb: number): Worker => {
+    const s = spare;
+    spare = null;
+    if (s && s.memoryLimitMb === memoryLimitMb) {
+      s.worker.ref();
+      return s.worker;
+    }
+    if (s) void s.worker.terminate();
+    return spawn(memoryLimitMb);
+  };
+
+  const startRun: StartRun = (source, options) => {
+    const startedAt = Date.now();
+    const lines: ConsoleLine[] = [];
+    let dropped = 0;
+    const onLines = (ls: ConsoleLine[]): void => {
+      for (const l of ls) {
+        if (lines.length < MAX_SNAPSHOT_LINES) lines.push(l);
+        else dropped++;
+        options.onConsole?.(l);
+      }
+    };
+    const finish = (o: RunOutcome): Snapshot => {
+      const console = dropped > 0 ? [...lines, { stream: "stderr" as const, text: `[${dropped} more lines not kept]` }] : lines;
+      return {
+        file: options.fileName, documentVersion: options.documentVersion, startedAt, durationMs: Date.now() - startedAt,
+        status: o.status, tensors: o.tensors, bindings: o.bindings, graph: o.graph, console,
+        error: o.error ? { ...o.error, pos: widenPos(o.error.pos, source) } : null, source,
+      };
+    };
+
+    let compiled: TranspileResult;
+    try {
+      compiled = loadTranspiler().transpile(source, options.fileName, { record: options.record });
+    } catch (e) {
+      return settledHandle(finish(failed({ kind: "InternalError", message: `transpiling failed: ${String(e)}`, pos: null, stack: String((e as Error).stack ?? e) })));
+    }
+    if (compiled.diagnostics.length > 0) {
+      const d = compiled.diagnostics[0];
+      const where = `${options.fileName}:${d.pos.line}:${d.pos.column + 1}`;
+      return settledHandle(finish(failed({ kind: "SyntaxError", message: d.message, pos: d.pos, stack: `SyntaxError: ${d.message}\n    at ${where}` })));
+    }
+
+    const worker = take(options.memoryLimitMb);
+    const control = new SharedArrayBuffer(4);
+    const ctl = new Int32Array(control);
+    let settled = false;
+    let stopping: "timeout" | "cancelled" | null = null;
+    let alive = true;
+    let resolveResult: (s: Snapshot) => void = () => undefined;
+    const result = new Promise<Snapshot>((r) => (resolveResult = r));
+    let nextReq = 1;
+    const pages = new Map<number, (p: TensorPage | null) => void>();
+    let limitTimer: NodeJS.Timeout | undefined;
+    let graceTimer: NodeJS.Timeout | undefined;
+
+    const settle = (o: RunOutcome): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(limitTimer);
+      clearTimeout(graceTimer);
+      resolveResult(finish(o));
+      if (alive) worker.unref();
+      makeSpare(options.memoryLimitMb);
+    };
+    const kill = (): void => {
+      if (!alive) return;
+      alive = false;
+      void worker.terminate();
+      for (const r of pages.values()) r(null);
+      pages.clear();
+    };
+    const stop = (why: "timeout" | "cancelled"): void => {
+      if (settled || stopping) return;
+      stopping = why;
+      Atomics.store(ctl, 0, why === "timeout" ? CONTROL_TIMEOUT : CONTROL_CANCEL);
+      post({ type: "stop" });
+      // A loop without a guard (or a long engine call) cannot answer: then the worker is killed.
+      graceTimer = setTimeout(() => {
+        settle(failed(stopError(why, options.timeLimitMs), why));
+        kill();
+      }, STOP_GRACE_MS);
+    };
+    const post = (m: ToWorker): void => {
+      if (alive) worker.postMessage(m);
+    };
+
+    worker.on("message", (m: FromWorker) => {
+      switch (m.type) {
+        case "console":
+          onLines(m.lines);
+          break;
+        case "done":
+          settle(m.outcome);
+          break;
+        case "page": {
+          const r = pages.get(m.reqId);
+          pages.delete(m.reqId);
+          r?.(m.page);
+          break;
+        }
+        case "ready":
+          break;
+      }
+    });
+    const stray = (stream: ConsoleLine["stream"]) => (chunk: Buffer) => {
+      onLines(chunk.toString("utf8").replace(/\n$/, "").split("\n").map((text) => ({ stream, text })));
+    };
+    worker.stdout.on("data", stray("stdout"));
+    worker.stderr.on("data", stray("stderr"));
+    worker.on("error", (e: Error & { code?: string }) => {
+      const oom = e.code === "ERR_WORKER_OUT_OF_MEMORY";
+      settle(failed(oom
+        ? { kind: "OutOfMemoryError", message: `the program ran out of memory (the limit is ${options.memoryLimitMb} MB) and was stopped`, pos: null, stack: "" }
+        : { kind: "InternalError", message: `the run's worker failed: ${e.message}`, pos: null, stack: e.stack ?? "" }));
+      kill();
+    });
+    worker.on("exit", (code) => {
+      alive = false;
+      for (const r of pages.values()) r(null);
+      pages.clear();
+      if (stopping) settle(failed(stopError(stopping, options.timeLimitMs), stopping));
+      else settle(failed({ kind: "InternalError", message: `the run's worker exited unexpectedly (code ${code})`, pos: null, stack: "" }));
+    });
+
+    post({
+      type: "run", code: compiled.code, map: compiled.map, fileName: options.fileName, sites: compiled.sites,
+      throwSites: compiled.throwSites, previewElements: options.previewElements, timeLimitMs: options.timeLimitMs, control,
+    });
+    if (Number.isFinite(options.timeLimitMs) && options.timeLimitMs > 0) {
+      limitTimer = setTimeout(() => stop("timeout"), options.timeLimitMs);
+    }
+
+    return {
+      result,
+      cancel: () => stop("cancelled"),
+      page(request: TensorPageRequest): Promise<TensorPage | null> {
+        if (!alive || !settled) return Promise.resolve(null);
+        const reqId = nextReq++;
+        return new Promise((resolve) => {
+          pages.set(reqId, resolve);
+          post({ type: "page", reqId, request });
+        });
+      },
+      dispose: () => {
+        if (!settled) stop("cancelled");
+        kill();
+        settle(failed(stopError("cancelled", options.timeLimitMs), "cancelled"));
+      },
+    };
+  };
+
+  return {
+    startRun,
+    prewarm(memoryLimitMb) {
+      makeSpare(memoryLimitMb);
+      loadTranspiler().transpile("import * as torch from \"torch\";\nconst x = torch.ones(2, { requires_grad: true });\n", "warm.ts", { record: true });
+    },
+    dispose() {
+      const s = spare;
+      spare = null;
+      if (s) void s.worker.terminate();
+    },
+  };
+}
+
+function failed(error: RunError, status: RunOutcome["status"] = "error"): RunOutcome {
+  return { status, error, tensors: [], bindings: [], graph: { nodes: [], edges: [] } };
+}
+
+/** A position from a stack frame is a point: widen it to the rest of the line for a diagnostic. */
+function widenPos(pos: SourcePos | null, source: string): SourcePos | null {
+  if (!pos || pos.endLine !== pos.line || pos.endColumn !== pos.column) return pos;
+  const text = source.split("\n")[pos.line - 1] ?? "";
+  const end = text.replace(/\s+$/, "").length;
+  return { ...pos, endColumn: Math.max(end, pos.column + 1) };
+}
+
+function settledHandle(snapshot: Snapshot): RunHandle {
+  return {
+    result: Promise.resolve(snapshot),
+    cancel: () => undefined,
+    page: () => Promise.resolve(null),
+    dispose: () => undefined,
+  };
+}
