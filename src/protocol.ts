@@ -173,12 +173,12 @@ export interface ToWebviewMap {
 }
 
 export interface FromWebviewMap {
-  ready: Record<string, never>;
+  ready: Record<never, never>;
   selectTensor: { tensorId: number };
   revealLine: { line: number };
   requestPage: { request: TensorPageRequest };
-  stop: Record<string, never>;
-  runFile: Record<string, never>;
+  stop: Record<never, never>;
+  runFile: Record<never, never>;
   exportImage: { format: "svg" | "png"; data: string };
 }
 
@@ -197,9 +197,11 @@ export function parseFromWebview(v: unknown): FromWebview | null {
   if (!isObj(v) || typeof v.type !== "string") return null;
   switch (v.type) {
     case "ready":
+      return { type: "ready" };
     case "stop":
+      return { type: "stop" };
     case "runFile":
-      return { type: v.type };
+      return { type: "runFile" };
     case "selectTensor":
       return isInt(v.tensorId) ? { type: "selectTensor", tensorId: v.tensorId } : null;
     case "revealLine":

@@ -1,0 +1,112 @@
+// grad_fn nodes. A node is plain data a graph viewer can read: its PyTorch name, its edges
+// (next_functions), its saved tensors (freed after backward unless retain_graph), and the
+// closure that maps output gradients to input gradients.
+import type { Tensor, TensorHook } from "../tensor";
+import type { DTypeName } from "../../protocol";
+import { RuntimeError } from "../errors";
+
+export type Edge = [Node | null, number];
+
+export interface SavedSlot {
+  name: string;
+  tensor: Tensor | null;
+  /** Version of the tensor's counter when saved; a mismatch at unpack means an in-place change. */
+  version: number;
+  /** Whether the saved tensor is this node's own output (PyTorch words the error differently). */
+  isOutput: boolean;
+  shape: number[];
+  dtype: DTypeName;
+  freed: boolean;
+}
+
+/** Shape and dtype of each input, so the engine can sum broadcast gradients back and cast them. */
+export interface InputMeta {
+  shape: number[];
+  dtype: DTypeName;
+}
+
+export type BackwardFn = (grads: Tensor[], saved: Tensor[]) => (Tensor | null)[];
+export type NodeHook = (gradInputs: (Tensor | null)[], gradOutputs: (Tensor | null)[]) => (Tensor | null)[] | void;
+
+let nextNodeId = 1;
+let nextSeq = 0;
+
+export class Node {
+  readonly _id = nextNodeId++;
+  /** Creation order: the engine runs ready nodes latest-first, as PyTorch's sequence_nr does. */
+  readonly _seq = nextSeq++;
+  next_functions: Edge[];
+  _saved: SavedSlot[] = [];
+  _module: string | null = null;
+  _output: WeakRef<Tensor> | null = null;
+  _inputs: InputMeta[];
+  _numOutputs: number;
+  _outputShapes: number[][];
+  /** Hooks registered on output tensors (Tensor.register_hook / retain_grad), by output index. */
+  _tensorPreHooks: Map<number, TensorHook>[] = [];
+  _retainGradTensors: (WeakRef<Tensor> | null)[] = [];
+  _hooks: Map<number, NodeHook> = new Map();
+
+  constructor(
+    private readonly _name: string,
+    next: Edge[],
+    inputs: InputMeta[],
+    outputShapes: number[][],
+    readonly _backward: BackwardFn | null,
+  ) {
+    this.next_functions = next;
+    this._inputs = inputs;
+    this._numOutputs = outputShapes.length;
+    this._outputShapes = outputShapes;
+  }
+
+  name(): string { return this._name; }
+
+  /** Saved tensors, checked: freed slots and in-place modified tensors fail as in PyTorch. */
+  _unpackSaved(): Tensor[] {
+    return this._saved.map((s) => {
+      if (s.freed || s.tensor === null) {
+        throw new RuntimeError(
+          "Trying to backward through the graph a second time (or directly access saved tensors after they have already been freed). Saved intermediate values of the graph are freed when you call .backward() or autograd.grad(). Specify retain_graph=True if you need to backward through the graph a second time or if you need to access saved tensors after calling backward.",
+        );
+      }
+      const t = s.tensor;
+      if (t._vc.value !== s.version) {
+        const typeName = { float32: "FloatTensor", float64: "DoubleTensor", int64: "LongTensor", bool: "BoolTensor" }[t._dtype.name];
+        const producer = t._gradFn ? `, which is output ${t._outputNr} of ${t._gradFn.name()},` : "";
+        throw new RuntimeError(
+          `one of the variables needed for gradient computation has been modified by an inplace operation: [torch.${typeName} [${t._shape.join(", ")}]]${producer} is at version ${t._vc.value}; expected version ${s.version} instead. Hint: enable anomaly detection to find the operation that failed to compute its gradient, with torch.autograd.set_detect_anomaly(True).`,
+        );
+      }
+      return t;
+    });
+  }
+
+  _freeSaved(): void {
+    for (const s of this._saved) {
+      s.tensor = null;
+      s.freed = true;
+    }
+  }
+
+  register_hook(fn: NodeHook): { remove(): void } {
+    const id = nextNodeId++;
+    this._hooks.set(id, fn);
+    return { remove: () => { this._hooks.delete(id); } };
+  }
+
+  /** A stable pseudo-address, so `print(t.grad_fn)` looks like PyTorch's `<X object at 0x...>`. */
+  _address(): string { return "0x7f" + (0x3a8d0000 + this._id * 0x48).toString(16).padStart(10, "0"); }
+  /** Display name: PyTorch prints AccumulateGrad without its C++ namespace. */
+  _displayName(): string { return this._name.replace("torch::autograd::", ""); }
+  toString(): string { return `<${this._displayName()} object at ${this._address()}>`; }
+  [Symbol.for("nodejs.util.inspect.custom")](): string { return this.toString(); }
+  get metadata(): Record<string, unknown> { return {}; }
+}
+
+/** The sink node of a leaf that requires grad: adds the incoming gradient into `.grad`. */
+export class AccumulateGrad extends Node {
+  constructor(readonly variable: Tensor) {
+    super("torch::autograd::AccumulateGrad", [], [], [variable._shape.slice()], null);
+  }
+}

@@ -1,0 +1,351 @@
+// Pointwise ops: each declared once with its PyTorch grad_fn name, forward kernel and gradient.
+// Backward formulas are written with these same ops, so create_graph gives higher-order grads.
+import { DType, bool, float32, float64, get_default_dtype } from "../dtype";
+import { Tensor } from "../tensor";
+import { op1 } from "./define";
+import { mapBinary, mapTernary, mapUnary } from "./loops";
+import { Operand, asTensor, resultTypeOf, scalarTensor } from "./scalar";
+import { RuntimeError } from "../errors";
+import { isScalar, scalarValue, Scalar } from "../float_literal";
+
+const f32 = Math.fround;
+/** Round per dtype so float32 results equal what PyTorch's float32 kernels store. */
+function rounder(d: DType): (x: number) => number {
+  return d === float32 ? f32 : d.name === "int64" ? Math.trunc : d === bool ? (x) => (x ? 1 : 0) : (x) => x;
+}
+const floatOf = (d: DType): DType => (d.isFloatingPoint ? d : get_default_dtype());
+
+// ---- binary arithmetic -----------------------------------------------------------------
+interface BinaryParams { dtype: DType; alpha: number }
+
+function binary(key: string, name: string, f: (x: number, y: number, alpha: number) => number,
+  backward: (g: Tensor, a: Tensor, b: Tensor, p: BinaryParams) => [Tensor | null, Tensor | null],
+  saves: "none" | "both" | "a" | "b" = "both") {
+  return op1<BinaryParams>(key, {
+    name,
+    forward: ([a, b], p) => {
+      const r = rounder(p.dtype);
+      return mapBinary(a, b, p.dtype, (x, y) => r(f(x, y, p.alpha)));
+    },
+    save: saves === "none" ? undefined : ([a, b]) => (saves === "both" ? [["self", a], ["other", b]] : saves === "a" ? [["self", a]] : [["other", b]]),
+    backward: ([g], saved, p) => {
+      const a = saves === "both" || saves === "a" ? saved[0] : null;
+      const b = saves === "both" ? saved[1] : saves === "b" ? saved[0] : null;
+      return backward(g, a as Tensor, b as Tensor, p);
+    },
+  });
+}
+
+const addOp = binary("add", "AddBackward0", (x, y, al) => x + al * y, (g, _a, _b, p) => [g, p.alpha === 1 ? g : mul(g, p.alpha)], "none");
+const subOp = binary("sub", "SubBackward0", (x, y, al) => x - al * y, (g, _a, _b, p) => [g, mul(g, -p.alpha)], "none");
+const mulOp = binary("mul", "MulBackward0", (x, y) => x * y, (g, a, b) => [mul(g, b), mul(g, a)]);
+const divOp = binary("div", "DivBackward0", (x, y) => x / y, (g, a, b) => [div(g, b), neg(div(mul(g, a), mul(b, b)))]);
+
+function checkAlpha(alpha: number, dtype: DType): void {
+  if (!dtype.isFloatingPoint && !Number.isInteger(alpha)) {
+    throw new RuntimeError("For integral input tensors, argument alpha must not be a floating point number.");
+  }
+}
+
+export function add(a: Operand, b: Operand, opts?: { alpha?: number } | number): Tensor {
+  const alpha = typeof opts === "number" ? opts : opts?.alpha ?? 1;
+  const dtype = resultTypeOf(a, b);
+  if (dtype === bool && alpha !== 1) throw new RuntimeError("Boolean alpha only supported for Boolean results.");
+  checkAlpha(alpha, dtype);
+  if (dtype === bool) return logicalOr(asTensor(a, dtype), asTensor(b, dtype));
+  return addOp([asTensor(a, dtype), asTensor(b, dtype)], { dtype, alpha });
+}
+export function sub(a: Operand, b: Operand, opts?: { alpha?: number } | number): Tensor {
+  const alpha = typeof opts === "number" ? opts : opts?.alpha ?? 1;
+  const dtype = resultTypeOf(a, b);
+  if (dtype === bool) {
+    throw new RuntimeError("Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or `logical_xor()` operator instead.");
+  }
+  checkAlpha(alpha, dtype);
+  return subOp([asTensor(a, dtype), asTensor(b, dtype)], { dtype, alpha });
+}
+export function mul(a: Operand, b: Operand): Tensor {
+  const dtype = resultTypeOf(a, b);
+  return mulOp([asTensor(a, dtype), asTensor(b, dtype)], { dtype, alpha: 1 });
+}
+export function div(a: Operand, b: Operand, opts?: { rounding_mode?: "trunc" | "floor" | null }): Tensor {
+  const mode = opts?.rounding_mode ?? null;
+  const common = resultTypeOf(a, b);
+  if (mode === null) {
+    const dtype = floatOf(common);
+    return divOp([asTensor(a, dtype), asTensor(b, dtype)], { dtype, alpha: 1 });
+  }
+  const ta = asTensor(a, common), tb = asTensor(b, common);
+  return roundingDivOp([ta, tb], { dtype: common, mode });
+}
+const roundingDivOp = op1<{ dtype: DType; mode: "trunc" | "floor" }>("div_rounding", {
+  name: "DivBackward2",
+  forward: ([a, b], p) => {
+    const r = rounder(p.dtype);
+    if (!p.dtype.isFloatingPoint) {
+      return mapBinary(a, b, p.dtype, (x, y) => {
+        if (y === 0) throw new RuntimeError("ZeroDivisionError");
+        return p.mode === "trunc" ? Math.trunc(x / y) : Math.floor(x / y);
+      });
+    }
+    return mapBinary(a, b, p.dtype, (x, y) => r(p.mode === "trunc" ? Math.trunc(x / y) : Math.floor(x / y)));
+  },
+  backward: ([g]) => [mul(g, 0), mul(g, 0)],
+});
+/** `other - self*alpha`, what `2 - x` calls. */
+export function rsub(a: Operand, b: Operand, opts?: { alpha?: number }): Tensor {
+  const alpha = opts?.alpha ?? 1;
+  const dtype = resultTypeOf(a, b);
+  if (isScalar(b) && a instanceof Tensor) {
+    return rsubScalarOp([a], { dtype, alpha, other: scalarValue(b) });
+  }
+  return sub(b, a, { alpha });
+}
+const rsubScalarOp = op1<{ dtype: DType; alpha: number; other: number }>("rsub_scalar", {
+  name: "RsubBackward1",
+  forward: ([a], p) => {
+    const r = rounder(p.dtype);
+    return mapUnary(a, p.dtype, (x) => r(p.other - p.alpha * x));
+  },
+  backward: ([g], _s, p) => [mul(g, -p.alpha)],
+});
+
+export function true_divide(a: Operand, b: Operand): Tensor { return div(a, b); }
+export function floor_divide(a: Operand, b: Operand): Tensor { return div(a, b, { rounding_mode: "floor" }); }
+export function remainder(a: Operand, b: Operand): Tensor {
+  const dtype = resultTypeOf(a, b);
+  return remainderOp([asTensor(a, dtype), asTensor(b, dtype)], { dtype });
+}
+const remainderOp = op1<{ dtype: DType }>("remainder", {
+  name: "RemainderBackward0",
+  forward: ([a, b], p) => {
+    const r = rounder(p.dtype);
+    return mapBinary(a, b, p.dtype, (x, y) => r(x - Math.floor(x / y) * y));
+  },
+  save: ([a, b]) => [["self", a], ["other", b]],
+  backward: ([g], [a, b]) => [g, neg(mul(g, floor_divide(a, b)))],
+});
+
+// ---- pow -------------------------------------------------------------------------------
+const powScalarOp = op1<{ dtype: DType; exponent: number }>("pow_scalar", {
+  name: "PowBackward0",
+  forward: ([a], p) => {
+    const r = rounder(p.dtype);
+    if (!p.dtype.isFloatingPoint && p.exponent < 0) {
+      throw new RuntimeError("Integers to negative integer powers are not allowed.");
+    }
+    return mapUnary(a, p.dtype, (x) => r(p.exponent === 2 ? x * x : p.exponent === 0.5 ? Math.sqrt(x) : Math.pow(x, p.exponent)));
+  },
+  save: ([a]) => [["self", a]],
+  backward: ([g], [a], p) => (p.exponent === 0 ? [mul(g, 0)] : [mul(g, mul(pow(a, p.exponent - 1), p.exponent))]),
+});
+const powTensorOp = op1<{ dtype: DType }>("pow_tensor", {
+  name: "PowBackward1",
+  forward: ([a, b], p) => {
+    const r = rounder(p.dtype);
+    return mapBinary(a, b, p.dtype, (x, y) => r(Math.pow(x, y)));
+  },
+  save: ([a, b], [out]) => [["self", a], ["exponent", b], ["result", out]],
+  backward: ([g], [a, b, out]) => [
+    mul(g, mul(b, pow(a, sub(b, 1)))),
+    // PyTorch masks the base==0 case so 0**y contributes 0 rather than nan.
+    mul(g, where(eq(a, 0), scalarTensor(0, out._dtype), mul(out, log(a)))),
+  ],
+});
+export function pow(a: Operand, b: Operand): Tensor {
+  const dtype = resultTypeOf(a, b);
+  if (a instanceof Tensor && isScalar(b)) return powScalarOp([a], { dtype, exponent: scalarValue(b) });
+  return powTensorOp([asTensor(a, dtype), asTensor(b, dtype)], { dtype });
+}
+export function square(a: Tensor): Tensor { return pow(a, 2); }
+
+// ---- unary -------------------------------------------------------------------------------
+type Unary = (a: Tensor) => Tensor;
+interface UnaryDef {
+  name: string;
+  f: (x: number) => number;
+  /** d/dx as a tensor expression of the input `x` and the output `y`. */
+  grad: (g: Tensor, x: Tensor, y: Tensor) => Tensor;
+  saves: "self" | "result" | "none";
+  /** Integer inputs give floats (exp, log...) or keep their dtype (neg, abs...). */
+  intToFloat: boolean;
+}
+function unary(key: string, d: UnaryDef): Unary {
+  const op = op1<{ dtype: DType }>(key, {
+    name: d.name,
+    forward: ([a], p) => {
+      const r = rounder(p.dtype);
+      return mapUnary(a, p.dtype, (x) => r(d.f(x)));
+    },
+    save: d.saves === "none" ? undefined : ([a], [y]) => [[d.saves, d.saves === "self" ? a : y]],
+    backward: ([g], saved) => [d.grad(g, d.saves === "self" ? saved[0] : (null as unknown as Tensor), d.saves === "result" ? saved[0] : (null as unknown as Tensor))],
+  });
+  return (a: Tensor) => op([a], { dtype: d.intToFloat ? floatOf(a._dtype) : a._dtype });
+}
+
+export const neg: Unary = (a) => {
+  if (a._dtype === bool) {
+    throw new RuntimeError("Negation, the `-` operator, on a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.");
+  }
+  return negOp(a);
+};
+const negOp = unary("neg", { name: "NegBackward0", f: (x) => -x, grad: (g) => neg(g), saves: "none", intToFloat: false });
+export const exp = unary("exp", { name: "ExpBackward0", f: Math.exp, grad: (g, _x, y) => mul(g, y), saves: "result", intToFloat: true });
+export const log = unary("log", { name: "LogBackward0", f: Math.log, grad: (g, x) => div(g, x), saves: "self", intToFloat: true });
+export const log2 = unary("log2", { name: "Log2Backward0", f: Math.log2, grad: (g, x) => div(g, mul(x, Math.LN2)), saves: "self", intToFloat: true });
+export const log10 = unary("log10", { name: "Log10Backward0", f: Math.log10, grad: (g, x) => div(g, mul(x, Math.LN10)), saves: "self", intToFloat: true });
+export const log1p = unary("log1p", { name: "Log1PBackward0", f: Math.log1p, grad: (g, x) => div(g, add(x, 1)), saves: "self", intToFloat: true });
+export const expm1 = unary("expm1", { name: "Expm1Backward0", f: Math.expm1, grad: (g, _x, y) => mul(g, add(y, 1)), saves: "result", intToFloat: true });
+export const sqrt = unary("sqrt", { name: "SqrtBackward0", f: Math.sqrt, grad: (g, _x, y) => div(g, mul(y, 2)), saves: "result", intToFloat: true });
+export const rsqrt = unary("rsqrt", { name: "RsqrtBackward0", f: (x) => 1 / Math.sqrt(x), grad: (g, _x, y) => mul(g, mul(pow(y, 3), -0.5)), saves: "result", intToFloat: true });
+export const reciprocal = unary("reciprocal", { name: "ReciprocalBackward0", f: (x) => 1 / x, grad: (g, _x, y) => mul(g, neg(mul(y, y))), saves: "result", intToFloat: true });
+export const abs = unary("abs", { name: "AbsBackward0", f: Math.abs, grad: (g, x) => mul(g, sign(x)), saves: "self", intToFloat: false });
+export const sin = unary("sin", { name: "SinBackward0", f: Math.sin, grad: (g, x) => mul(g, cos(x)), saves: "self", intToFloat: true });
+export const cos = unary("cos", { name: "CosBackward0", f: Math.cos, grad: (g, x) => mul(g, neg(sin(x))), saves: "self", intToFloat: true });
+export const tan = unary("tan", { name: "TanBackward0", f: Math.tan, grad: (g, _x, y) => mul(g, add(mul(y, y), 1)), saves: "result", intToFloat: true });
+export const tanh = unary("tanh", { name: "TanhBackward0", f: Math.tanh, grad: (g, _x, y) => mul(g, rsub(mul(y, y), 1)), saves: "result", intToFloat: true });
+export const sigmoid = unary("sigmoid", {
+  name: "SigmoidBackward0",
+  f: (x) => 1 / (1 + Math.exp(-x)),
+  grad: (g, _x, y) => mul(g, mul(y, rsub(y, 1))),
+  saves: "result",
+  intToFloat: true,
+});
+export const relu = unary("relu", { name: "ReluBackward0", f: (x) => (x > 0 ? x : 0), grad: (g, _x, y) => mul(g, gt(y, 0)), saves: "result", intToFloat: false });
+export const sign = unary("sign", { name: "SignBackward0", f: (x) => (x > 0 ? 1 : x < 0 ? -1 : 0), grad: (g) => mul(g, 0), saves: "none", intToFloat: false });
+export const floor = unary("floor", { name: "FloorBackward0", f: Math.floor, grad: (g) => mul(g, 0), saves: "none", intToFloat: false });
+export const ceil = unary("ceil", { name: "CeilBackward0", f: Math.ceil, grad: (g) => mul(g, 0), saves: "none", intToFloat: false });
+export const trunc = unary("trunc", { name: "TruncBackward0", f: Math.trunc, grad: (g) => mul(g, 0), saves: "none", intToFloat: false });
+/** Round half to even, as torch.round does. */
+export const round = unary("round", {
+  name: "RoundBackward0",
+  f: (x) => { const r = Math.round(x); return Math.abs(x % 1) === 0.5 && r % 2 !== 0 ? r - 1 : r; },
+  grad: (g) => mul(g, 0),
+  saves: "none",
+  intToFloat: false,
+});
+
+// ---- clamp, maximum, minimum, where -----------------------------------------------------------
+const clampOp = op1<{ dtype: DType; min: number | null; max: number | null; name: string }>("clamp", {
+  name: (_i, p) => p.name,
+  forward: ([a], p) => {
+    const lo = p.min ?? -Infinity, hi = p.max ?? Infinity;
+    const r = rounder(p.dtype);
+    return mapUnary(a, p.dtype, (x) => (x !== x ? x : r(Math.min(Math.max(x, lo), hi))));
+  },
+  save: ([a]) => [["self", a]],
+  backward: ([g], [a], p) => {
+    let mask: Tensor | null = null;
+    if (p.min !== null) mask = ge(a, p.min);
+    if (p.max !== null) mask = mask ? logicalAnd(mask, le(a, p.max)) : le(a, p.max);
+    return [mul(g, mask as Tensor)];
+  },
+});
+export function clamp(a: Tensor, min?: Scalar | null | { min?: Scalar | null; max?: Scalar | null }, max?: Scalar | null): Tensor {
+  let lo: Scalar | null | undefined = min as Scalar | null | undefined, hi = max;
+  if (min !== null && typeof min === "object" && !isScalar(min)) { lo = min.min; hi = min.max; }
+  if ((lo === undefined || lo === null) && (hi === undefined || hi === null)) {
+    throw new RuntimeError("torch.clamp: At least one of 'min' or 'max' must not be None");
+  }
+  const operands: Operand[] = [a];
+  if (lo !== undefined && lo !== null) operands.push(lo);
+  if (hi !== undefined && hi !== null) operands.push(hi);
+  const dtype = resultTypeOf(...operands);
+  const src = toDtype(a, dtype);
+  return clampOp([src], { dtype, min: lo == null ? null : scalarValue(lo), max: hi == null ? null : scalarValue(hi), name: "ClampBackward1" });
+}
+export function clamp_min(a: Tensor, min: Scalar): Tensor {
+  return clampOp([a], { dtype: resultTypeOf(a, min), min: scalarValue(min), max: null, name: "ClampMinBackward0" });
+}
+export function clamp_max(a: Tensor, max: Scalar): Tensor {
+  return clampOp([a], { dtype: resultTypeOf(a, max), min: null, max: scalarValue(max), name: "ClampMaxBackward0" });
+}
+export const clip = clamp;
+
+function extremum(key: string, name: string, pick: (x: number, y: number) => number, first: (a: Tensor, b: Tensor) => Tensor) {
+  return op1<{ dtype: DType }>(key, {
+    name,
+    forward: ([a, b], p) => {
+      const r = rounder(p.dtype);
+      return mapBinary(a, b, p.dtype, (x, y) => (x !== x || y !== y ? NaN : r(pick(x, y))));
+    },
+    save: ([a, b]) => [["self", a], ["other", b]],
+    // Ties split the gradient evenly, as PyTorch's masked formula does.
+    backward: ([g], [a, b]) => {
+      const half = mul(mul(g, eq(a, b)), 0.5);
+      return [add(mul(g, first(a, b)), half), add(mul(g, first(b, a)), half)];
+    },
+  });
+}
+const maximumOp = extremum("maximum", "MaximumBackward0", Math.max, (a, b) => gt(a, b));
+const minimumOp = extremum("minimum", "MinimumBackward0", Math.min, (a, b) => lt(a, b));
+export function maximum(a: Tensor, b: Tensor): Tensor { const d = resultTypeOf(a, b); return maximumOp([a, b], { dtype: d }); }
+export function minimum(a: Tensor, b: Tensor): Tensor { const d = resultTypeOf(a, b); return minimumOp([a, b], { dtype: d }); }
+
+const whereOp = op1<{ dtype: DType; cond: Tensor }>("where", {
+  name: "WhereBackward0",
+  forward: ([a, b], p) => {
+    const r = rounder(p.dtype);
+    return mapTernary(p.cond, a, b, p.dtype, (c, x, y) => r(c ? x : y));
+  },
+  backward: ([g], _s, p) => {
+    const zero = scalarTensor(0, g._dtype);
+    return [where(p.cond, g, zero), where(p.cond, zero, g)];
+  },
+});
+export function where(cond: Tensor, a: Operand, b: Operand): Tensor {
+  if (cond._dtype !== bool) {
+    throw new RuntimeError(`where expected condition to be a boolean tensor, but got a tensor with dtype ${cond._dtype.name === "int64" ? "Long" : cond._dtype.name === "float64" ? "Double" : "Float"}`);
+  }
+  const dtype = resultTypeOf(a, b);
+  return whereOp([asTensor(a, dtype), asTensor(b, dtype)], { dtype, cond });
+}
+
+// ---- comparisons and logic (never differentiable) ------------------------------------------
+function compare(f: (x: number, y: number) => boolean) {
+  return (a: Operand, b: Operand): Tensor => {
+    const dtype = resultTypeOf(a, b);
+    const ta = asTensor(a, dtype), tb = asTensor(b, dtype);
+    const r = rounder(dtype);
+    return mapBinary(ta, tb, bool, (x, y) => (f(r(x), r(y)) ? 1 : 0));
+  };
+}
+export const eq = compare((x, y) => x === y);
+export const ne = compare((x, y) => x !== y);
+export const lt = compare((x, y) => x < y);
+export const le = compare((x, y) => x <= y);
+export const gt = compare((x, y) => x > y);
+export const ge = compare((x, y) => x >= y);
+export const greater = gt, less = lt, greater_equal = ge, less_equal = le, not_equal = ne;
+
+export function logicalAnd(a: Tensor, b: Tensor): Tensor { return mapBinary(a, b, bool, (x, y) => (x && y ? 1 : 0)); }
+export function logicalOr(a: Tensor, b: Tensor): Tensor { return mapBinary(a, b, bool, (x, y) => (x || y ? 1 : 0)); }
+export function logicalXor(a: Tensor, b: Tensor): Tensor { return mapBinary(a, b, bool, (x, y) => (!x !== !y ? 1 : 0)); }
+export function logicalNot(a: Tensor): Tensor { return mapUnary(a, bool, (x) => (x ? 0 : 1)); }
+export function isnan(a: Tensor): Tensor { return mapUnary(a, bool, (x) => (x !== x ? 1 : 0)); }
+export function isinf(a: Tensor): Tensor { return mapUnary(a, bool, (x) => (x === Infinity || x === -Infinity ? 1 : 0)); }
+export function isfinite(a: Tensor): Tensor { return mapUnary(a, bool, (x) => (Number.isFinite(x) ? 1 : 0)); }
+export function allclose(a: Tensor, b: Tensor, opts?: { rtol?: number; atol?: number; equal_nan?: boolean }): boolean {
+  const rtol = opts?.rtol ?? 1e-5, atol = opts?.atol ?? 1e-8;
+  const t = mapBinary(a, b, bool, (x, y) => (Math.abs(x - y) <= atol + rtol * Math.abs(y) || (opts?.equal_nan === true && x !== x && y !== y) ? 1 : 0));
+  const d = t._storage.data;
+  for (let i = 0; i < d.length; i++) if (!d[i]) return false;
+  return true;
+}
+export function equal(a: Tensor, b: Tensor): boolean {
+  if (a._shape.length !== b._shape.length || a._shape.some((d, i) => d !== b._shape[i])) return false;
+  return allclose(a, b, { rtol: 0, atol: 0 });
+}
+
+// ---- dtype conversion -----------------------------------------------------------------
+const toCopyOp = op1<{ dtype: DType; from: DType }>("to_copy", {
+  name: "ToCopyBackward0",
+  forward: ([a], p) => { const r = rounder(p.dtype); return mapUnary(a, p.dtype, (x) => r(x)); },
+  backward: ([g], _s, p) => [p.from.isFloatingPoint ? toDtype(g, p.from) : null],
+});
+/** A copy converted to `dtype` (the tensor itself when it already has it, like `.to`). */
+export function toDtype(a: Tensor, dtype: DType, copy = false): Tensor {
+  if (a._dtype === dtype && !copy) return a;
+  return toCopyOp([a], { dtype, from: a._dtype });
+}
+export { float64, float32 };

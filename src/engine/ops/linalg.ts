@@ -1,0 +1,170 @@
+// Matrix products with PyTorch's matmul dispatch (1-D/2-D/batched) and grad_fn names:
+// mm → MmBackward0, mv → MvBackward0, dot → DotBackward0, bmm → BmmBackward0, and matmul's
+// reshapes as UnsafeViewBackward0 / SqueezeBackward3 exactly where PyTorch records them.
+import { DType } from "../dtype";
+import { Tensor } from "../tensor";
+import { op1 } from "./define";
+import { readDense } from "./loops";
+import { RuntimeError } from "../errors";
+import { gemm } from "./gemm";
+import { add, mul } from "./elementwise";
+import { _squeezeForMatmul, _unsafeView, expand, reshape, t as tr, transpose, unsqueeze } from "./views";
+import { dtypeTitle } from "./reduce";
+import { broadcastShapes, numelOf } from "../shape";
+
+const lower = (d: DType) => ({ float32: "float", float64: "double", int64: "long int", bool: "bool" })[d.name];
+function sameDtype(a: Tensor, b: Tensor): void {
+  if (a._dtype !== b._dtype) throw new RuntimeError(`expected scalar type ${dtypeTitle(a._dtype)} but found ${dtypeTitle(b._dtype)}`);
+}
+
+/** C = A·B for batches of dense row-major matrices. */
+function batchedProduct(a: Tensor, b: Tensor, batch: number, m: number, k: number, n: number, outShape: number[]): Tensor {
+  const A = readDense(a), B = readDense(b);
+  const dtype = a._dtype;
+  const C = dtype.alloc(batch * m * n);
+  for (let i = 0; i < batch; i++) {
+    gemm({ transA: false, transB: false, m, n, k, a: A, aOffset: i * m * k, lda: k, b: B, bOffset: i * k * n, ldb: n, c: C, cOffset: i * m * n, ldc: n, dtype });
+  }
+  return Tensor._make(C, outShape, dtype);
+}
+
+const mmOp = op1("mm", {
+  name: "MmBackward0",
+  forward: ([a, b]) => batchedProduct(a, b, 1, a._shape[0], a._shape[1], b._shape[1], [a._shape[0], b._shape[1]]),
+  save: ([a, b]) => [["self", a], ["mat2", b]],
+  backward: ([g], [a, b]) => [mm(g, transpose(b, 0, 1)), mm(transpose(a, 0, 1), g)],
+});
+export function mm(a: Tensor, b: Tensor): Tensor {
+  if (a._shape.length !== 2) throw new RuntimeError(`self must be a matrix`);
+  if (b._shape.length !== 2) throw new RuntimeError(`mat2 must be a matrix`);
+  if (a._shape[1] !== b._shape[0]) {
+    throw new RuntimeError(`mat1 and mat2 shapes cannot be multiplied (${a._shape[0]}x${a._shape[1]} and ${b._shape[0]}x${b._shape[1]})`);
+  }
+  if (a._dtype !== b._dtype) throw new RuntimeError(`expected mat1 and mat2 to have the same dtype, but got: ${lower(a._dtype)} != ${lower(b._dtype)}`);
+  return mmOp([a, b], undefined);
+}
+
+const mvOp = op1("mv", {
+  name: "MvBackward0",
+  forward: ([a, v]) => batchedProduct(a, v, 1, a._shape[0], a._shape[1], 1, [a._shape[0]]),
+  save: ([a, v]) => [["self", a], ["vec", v]],
+  backward: ([g], [a, v]) => [mul(unsqueeze(g, 1), v), mv(transpose(a, 0, 1), g)],
+});
+export function mv(a: Tensor, v: Tensor): Tensor {
+  if (a._shape.length !== 2 || v._shape.length !== 1) {
+    throw new RuntimeError(`vector + matrix @ vector expected, got 1, ${a._shape.length}, ${v._shape.length}`);
+  }
+  if (a._shape[1] !== v._shape[0]) {
+    throw new RuntimeError(`size mismatch, got input (${a._shape[0]}), mat (${a._shape[0]}x${a._shape[1]}), vec (${v._shape[0]})`);
+  }
+  sameDtype(a, v);
+  return mvOp([a, v], undefined);
+}
+
+const dotOp = op1("dot", {
+  name: "DotBackward0",
+  forward: ([a, b]) => batchedProduct(a, b, 1, 1, a._shape[0], 1, []),
+  save: ([a, b]) => [["self", a], ["tensor", b]],
+  backward: ([g], [a, b]) => [mul(g, b), mul(g, a)],
+});
+export function dot(a: Tensor, b: Tensor): Tensor {
+  if (a._shape.length !== 1 || b._shape.length !== 1) {
+    throw new RuntimeError(`1D tensors expected, but got ${a._shape.length}D and ${b._shape.length}D tensors`);
+  }
+  if (a._shape[0] !== b._shape[0]) {
+    throw new RuntimeError(`inconsistent tensor size, expected tensor [${a._shape[0]}] and src [${b._shape[0]}] to have the same number of elements, but got ${a._shape[0]} and ${b._shape[0]} elements respectively`);
+  }
+  if (a._dtype !== b._dtype) throw new RuntimeError(`dot : expected both vectors to have same dtype, but found ${dtypeTitle(a._dtype)} and ${dtypeTitle(b._dtype)}`);
+  return dotOp([a, b], undefined);
+}
+export const inner = dot;
+
+const bmmOp = op1("bmm", {
+  name: "BmmBackward0",
+  forward: ([a, b]) => batchedProduct(a, b, a._shape[0], a._shape[1], a._shape[2], b._shape[2], [a._shape[0], a._shape[1], b._shape[2]]),
+  save: ([a, b]) => [["self", a], ["mat2", b]],
+  backward: ([g], [a, b]) => [bmm(g, transpose(b, 1, 2)), bmm(transpose(a, 1, 2), g)],
+});
+export function bmm(a: Tensor, b: Tensor): Tensor {
+  if (a._shape.length !== 3) throw new RuntimeError(`batch1 must be a 3D tensor`);
+  if (b._shape.length !== 3) throw new RuntimeError(`batch2 must be a 3D tensor`);
+  if (a._shape[0] !== b._shape[0] || a._shape[2] !== b._shape[1]) {
+    throw new RuntimeError(`Expected size for first two dimensions of batch2 tensor to be: [${a._shape[0]}, ${a._shape[2]}] but got: [${b._shape[0]}, ${b._shape[1]}].`);
+  }
+  sameDtype(a, b);
+  return bmmOp([a, b], undefined);
+}
+
+/** PyTorch's torch.matmul dispatch (aten/src/ATen/native/LinearAlgebra.cpp, matmul). */
+export function matmul(a: Tensor, b: Tensor): Tensor {
+  const da = a._shape.length, db = b._shape.length;
+  if (da === 0 || db === 0) {
+    throw new RuntimeError(`both arguments to matmul need to be at least 1D, but they are ${da}D and ${db}D`);
+  }
+  if (da === 1 && db === 1) return dot(a, b);
+  if (da === 2 && db === 1) return mv(a, b);
+  if (da === 1 && db === 2) return _squeezeForMatmul(mm(unsqueeze(a, 0), b), 0);
+  if (da === 2 && db === 2) return mm(a, b);
+  if (da >= 3 && (db === 1 || db === 2)) {
+    // Fold the batch into rows: (..., n, k) @ (k, m) as one mm.
+    const t2 = db === 1 ? unsqueeze(b, -1) : b;
+    const rows = numelOf(a._shape.slice(0, -1));
+    if (a._shape[da - 1] !== t2._shape[0]) {
+      throw new RuntimeError(`mat1 and mat2 shapes cannot be multiplied (${rows}x${a._shape[da - 1]} and ${t2._shape[0]}x${t2._shape[1]})`);
+    }
+    const out = mm(reshape(a, [rows, a._shape[da - 1]]), t2);
+    const outShape = [...a._shape.slice(0, -1), ...(db === 2 ? [b._shape[1]] : [])];
+    return _unsafeView(out, outShape);
+  }
+  // Batched: broadcast batch dims, then bmm.
+  const aM = da === 1 ? unsqueeze(a, 0) : a;
+  const bM = db === 1 ? unsqueeze(b, -1) : b;
+  const n = aM._shape[aM._shape.length - 2], k = aM._shape[aM._shape.length - 1];
+  const k2 = bM._shape[bM._shape.length - 2], p = bM._shape[bM._shape.length - 1];
+  if (k !== k2) {
+    throw new RuntimeError(`Expected size for first two dimensions of batch2 tensor to be: [${numelOf(aM._shape.slice(0, -2))}, ${k}] but got: [${numelOf(bM._shape.slice(0, -2))}, ${k2}].`);
+  }
+  const batch = broadcastShapes(aM._shape.slice(0, -2), bM._shape.slice(0, -2));
+  const nb = numelOf(batch);
+  const a3 = reshape(expand(aM, [...batch, n, k]), [nb, n, k]);
+  const b3 = reshape(expand(bM, [...batch, k, p]), [nb, k, p]);
+  const outShape = [...batch, ...(da === 1 ? [] : [n]), ...(db === 1 ? [] : [p])];
+  return _unsafeView(bmm(a3, b3), outShape);
+}
+
+/** beta*input + alpha*(m1 @ m2), recorded as AddmmBackward0 (what nn.Linear produces). */
+const addmmOp = op1<{ beta: number; alpha: number }>("addmm", {
+  name: "AddmmBackward0",
+  forward: ([bias, m1, m2], p) => {
+    const prod = batchedProduct(m1, m2, 1, m1._shape[0], m1._shape[1], m2._shape[1], [m1._shape[0], m2._shape[1]]);
+    const outShape = prod._shape;
+    const B = expandDense(bias, outShape);
+    const C = prod._storage.data;
+    for (let i = 0; i < C.length; i++) C[i] = prod._dtype.cast(p.beta * B[i] + p.alpha * C[i]);
+    return prod;
+  },
+  save: ([, m1, m2]) => [["mat1", m1], ["mat2", m2]],
+  backward: ([g], [m1, m2], p) => [
+    p.beta === 1 ? g : mul(g, p.beta),
+    mul(mm(g, transpose(m2, 0, 1)), p.alpha),
+    mul(mm(transpose(m1, 0, 1), g), p.alpha),
+  ],
+});
+function expandDense(t: Tensor, shape: number[]): ArrayLike<number> {
+  return readDense(expand(t.detach(), shape));
+}
+export function addmm(input: Tensor, m1: Tensor, m2: Tensor, opts?: { beta?: number; alpha?: number }): Tensor {
+  if (m1._shape[1] !== m2._shape[0]) {
+    throw new RuntimeError(`mat1 and mat2 shapes cannot be multiplied (${m1._shape[0]}x${m1._shape[1]} and ${m2._shape[0]}x${m2._shape[1]})`);
+  }
+  return addmmOp([input, m1, m2], { beta: opts?.beta ?? 1, alpha: opts?.alpha ?? 1 });
+}
+
+/** F.linear: addmm for 2-D input with bias, matmul (+ add) otherwise, as PyTorch records it. */
+export function linear(input: Tensor, weight: Tensor, bias?: Tensor | null): Tensor {
+  const wt = tr(weight);
+  if (input._shape.length === 2 && bias) return addmm(bias, input, wt);
+  const out = matmul(input, wt);
+  return bias ? add(out, bias) : out;
+}
+export function outer(a: Tensor, b: Tensor): Tensor { return mul(unsqueeze(a, 1), b); }
