@@ -1,0 +1,71 @@
+// Exact floating-point building blocks. PyTorch's CPU kernels are compiled with FMA contraction
+// (AVX2 build, GCC's default -ffp-contract=fast), so several of its products-plus-sums round once,
+// not twice. JavaScript has no fma; these emulate it exactly with error-free transformations.
+
+const f64 = new Float64Array(1);
+const u32 = new Uint32Array(f64.buffer); // little-endian: u32[0] = low word, u32[1] = high word
+
+/** Veltkamp splitter for binary64: 2^27 + 1. */
+const SPLIT = 134217729;
+
+/** s + err = a + b exactly (Knuth's TwoSum). Returns s; the error is left in `twoErr`. */
+export let twoErr = 0;
+export function twoSum(a: number, b: number): number {
+  const s = a + b;
+  const bb = s - a;
+  twoErr = (a - (s - bb)) + (b - bb);
+  return s;
+}
+
+/** p + err = a * b exactly (Dekker's product; valid far from overflow). Error in `twoErr`. */
+export function twoProd(a: number, b: number): number {
+  const p = a * b;
+  let t = SPLIT * a;
+  const ah = t - (t - a);
+  const al = a - ah;
+  t = SPLIT * b;
+  const bh = t - (t - b);
+  const bl = b - bh;
+  twoErr = ((ah * bh - p) + ah * bl + al * bh) + al * bl;
+  return p;
+}
+
+/**
+ * a + b rounded to odd: the truncated sum with its last bit forced to 1 when inexact. Rounding to
+ * odd first and to nearest afterwards equals one rounding to nearest (Boldo & Melquiond), which is
+ * how both fma emulations below avoid double-rounding errors.
+ */
+export function addRoundOdd(a: number, b: number): number {
+  const s = twoSum(a, b);
+  const e = twoErr;
+  if (e === 0 || !Number.isFinite(s)) return s;
+  f64[0] = s;
+  if ((u32[0] & 1) !== 0) return s;
+  // s is even: the exact sum lies strictly between s and its neighbour towards e; that one is odd.
+  const awayFromZero = (s > 0) === (e > 0);
+  if (awayFromZero) {
+    if (u32[0] === 0xffffffff) { u32[0] = 0; u32[1] += 1; } else u32[0] += 1;
+  } else {
+    if (u32[0] === 0) { u32[0] = 0xffffffff; u32[1] -= 1; } else u32[0] -= 1;
+  }
+  return f64[0];
+}
+
+/** Correctly rounded binary64 a*b + c, as the x86 `vfmadd...sd` instructions compute it. */
+export function fma64(a: number, b: number, c: number): number {
+  const p = a * b;
+  if (p === 0 || !Number.isFinite(p) || !Number.isFinite(c) || c === 0) return p + c;
+  const ph = twoProd(a, b);
+  const pl = twoErr;
+  const uh = twoSum(c, ph);
+  const ul = twoErr;
+  return uh + addRoundOdd(ul, pl);
+}
+
+/**
+ * Correctly rounded binary32 a*b + c for float32 inputs (`vfmadd...ss/ps`). The product of two
+ * float32 values is exact in binary64, so one sum rounded to odd and then to float32 is exact.
+ */
+export function fmaf(a: number, b: number, c: number): number {
+  return Math.fround(addRoundOdd(a * b, c));
+}

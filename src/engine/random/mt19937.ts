@@ -1,0 +1,63 @@
+// The Mersenne Twister exactly as ATen's at::mt19937 (MT19937RNGEngine.h): seeded from the low
+// 32 bits of a 64-bit seed, with the state regenerated lazily when `left` reaches zero.
+
+const N = 624;
+const M = 397;
+const MATRIX_A = 0x9908b0df;
+const UMASK = 0x80000000;
+const LMASK = 0x7fffffff;
+
+export const MT_STATE_N = N;
+
+export class MT19937 {
+  /** The full 64-bit seed as given (PyTorch reports it back from initial_seed()). */
+  seed = 0n;
+  readonly state = new Uint32Array(N);
+  left = 1;
+  next = 0;
+
+  constructor(seed: bigint = 5489n) {
+    this.reseed(seed);
+  }
+
+  reseed(seed: bigint): void {
+    this.seed = seed;
+    const s = this.state;
+    s[0] = Number(seed & 0xffffffffn);
+    for (let j = 1; j < N; j++) {
+      const prev = s[j - 1] ^ (s[j - 1] >>> 30);
+      // 1812433253 * prev + j mod 2^32, without losing bits in a double.
+      s[j] = (Math.imul(1812433253, prev) + j) >>> 0;
+    }
+    this.left = 1;
+    this.next = 0;
+  }
+
+  private nextState(): void {
+    const s = this.state;
+    this.left = N;
+    this.next = 0;
+    let k = 0;
+    for (; k < N - M; k++) {
+      const y = (s[k] & UMASK) | (s[k + 1] & LMASK);
+      s[k] = s[k + M] ^ (y >>> 1) ^ ((s[k + 1] & 1) !== 0 ? MATRIX_A : 0);
+    }
+    for (; k < N - 1; k++) {
+      const y = (s[k] & UMASK) | (s[k + 1] & LMASK);
+      s[k] = s[k + M - N] ^ (y >>> 1) ^ ((s[k + 1] & 1) !== 0 ? MATRIX_A : 0);
+    }
+    const y = (s[N - 1] & UMASK) | (s[0] & LMASK);
+    s[N - 1] = s[M - 1] ^ (y >>> 1) ^ ((s[0] & 1) !== 0 ? MATRIX_A : 0);
+  }
+
+  /** The next uint32. */
+  nextUint32(): number {
+    if (--this.left === 0) this.nextState();
+    let y = this.state[this.next++];
+    y ^= y >>> 11;
+    y ^= (y << 7) & 0x9d2c5680;
+    y ^= (y << 15) & 0xefc60000;
+    y ^= y >>> 18;
+    return y >>> 0;
+  }
+}
