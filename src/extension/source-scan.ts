@@ -1,0 +1,53 @@
+// Reads just enough of a TypeScript file's text for the editor features that must not wait for
+// a compiler: where the first import of "torch" is (the CodeLens goes above it), and the
+// source of "Run Selection" (the selection, plus the file's imports, at their real positions).
+
+/** An import (or `import x = require(...)`) statement: from `import` to its module specifier. */
+const IMPORT = /^[ \t]*(?:export[ \t]+)?import\b(?:[^"'`;]|\n)*?(["'])([^"'\n]+)\1[ \t]*;?/gm;
+
+export interface ImportSpan {
+  specifier: string;
+  start: number; // offset of `import`
+  end: number; // offset after the specifier (and `;`)
+  line: number; // 0-based line of `import`
+}
+
+export function importSpans(text: string): ImportSpan[] {
+  const out: ImportSpan[] = [];
+  IMPORT.lastIndex = 0;
+  for (let m = IMPORT.exec(text); m; m = IMPORT.exec(text)) {
+    const start = m.index + (m[0].length - m[0].trimStart().length);
+    out.push({ specifier: m[2], start, end: m.index + m[0].length, line: lineOf(text, start) });
+  }
+  return out;
+}
+
+function lineOf(text: string, offset: number): number {
+  let line = 0;
+  for (let i = text.indexOf("\n"); i !== -1 && i < offset; i = text.indexOf("\n", i + 1)) line++;
+  return line;
+}
+
+/** 0-based line of the first import of "torch" (or "torchvision" when torch is not imported), or null. */
+export function firstTorchImportLine(text: string): number | null {
+  const spans = importSpans(text);
+  const torch = spans.find((s) => s.specifier === "torch") ?? spans.find((s) => s.specifier === "torchvision");
+  return torch ? torch.line : null;
+}
+
+/**
+ * The program "Run Selection" runs: the selected text and the file's import statements at
+ * their original offsets, everything else blanked to spaces (newlines kept), so every line and
+ * column the run records is the same line and column in the file.
+ */
+export function selectionProgram(text: string, selStart: number, selEnd: number): string {
+  const keep: [number, number][] = [[selStart, selEnd]];
+  for (const s of importSpans(text)) keep.push([s.start, s.end]);
+  const chars = text.split("");
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i];
+    if (c === "\n" || c === "\r") continue;
+    if (!keep.some(([a, b]) => i >= a && i < b)) chars[i] = " ";
+  }
+  return chars.join("").replace(/[ \t]+$/gm, "");
+}
