@@ -32,7 +32,7 @@ export class DType {
     switch (this.name) {
       case "float32": return Math.fround(v);
       case "float64": return v;
-      case "int64": return Number.isFinite(v) ? Math.trunc(v) : v !== v ? 0 : v > 0 ? 9223372036854775807 : -9223372036854775808;
+      case "int64": return Number.isFinite(v) ? Math.trunc(v) : v !== v ? 0 : v > 0 ? 2 ** 63 - 1 : -(2 ** 63);
       case "bool": return v !== 0 ? 1 : 0;
     }
   }

@@ -67,9 +67,9 @@ export function unreduce(g: Tensor, inputShape: readonly number[], dims: readonl
 
 interface RP { dims: number[]; keepdim: boolean; dtype: DType }
 function parse(t: Tensor, a?: Dims | ReduceOpts, keepdim?: boolean, opts?: ReduceOpts): { dims: number[]; all: boolean; keepdim: boolean; dtype?: DType } {
-  let o: ReduceOpts = {};
-  if (a !== null && typeof a === "object" && !Array.isArray(a)) o = a as ReduceOpts;
-  else o = { ...opts, dim: a as Dims, keepdim: keepdim ?? opts?.keepdim };
+  const o: ReduceOpts = a !== null && typeof a === "object" && !Array.isArray(a)
+    ? (a as ReduceOpts)
+    : { ...opts, dim: a as Dims, keepdim: keepdim ?? opts?.keepdim };
   const all = o.dim === null || o.dim === undefined;
   return { dims: normDims(o.dim, t._shape.length), all, keepdim: o.keepdim ?? false, dtype: o.dtype };
 }
@@ -225,8 +225,9 @@ export class ReturnTypes {
 
 function extremum(t: Tensor, isMax: boolean, dim?: number | Tensor | { dim?: number; keepdim?: boolean }, keepdim?: boolean): Tensor | ReturnTypes {
   if (dim instanceof Tensor) return isMax ? maximumLazy(t, dim) : minimumLazy(t, dim);
-  let d: number | undefined = undefined, k = keepdim ?? false;
-  if (typeof dim === "object" && dim !== null) { d = dim.dim; k = dim.keepdim ?? k; } else d = dim;
+  const isObj = typeof dim === "object" && dim !== null;
+  const d = isObj ? dim.dim : dim;
+  const k = (isObj ? dim.keepdim : undefined) ?? keepdim ?? false;
   if (d === undefined) return extAllOp([t], { max: isMax });
   const w = wrapDim(d, t._shape.length);
   if (t._shape.length > 0 && t._shape[w] === 0) {

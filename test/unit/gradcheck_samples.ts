@@ -1,0 +1,91 @@
+// One sample call per registered differentiable op, in float64, for the finite-difference
+// check in gradcheck.test.ts. A new op without a sample here fails that test on purpose.
+import * as torch from "../../src/engine";
+import type { Tensor } from "../../src/engine";
+
+type In = (...shape: number[]) => Tensor;
+export interface Sample {
+  /** Differentiable inputs, created by `input` (float64, values away from kinks). */
+  inputs: (input: In, positive: In) => Tensor[];
+  call: (...xs: Tensor[]) => Tensor;
+}
+const f64 = { dtype: torch.float64 };
+
+export const samples: Record<string, Sample[]> = {
+  add: [{ inputs: (r) => [r(2, 3), r(3)], call: (a, b) => a.add(b, { alpha: 2 }) }, { inputs: (r) => [r(2, 3)], call: (a) => a.add(1.5) }],
+  sub: [{ inputs: (r) => [r(2, 3), r(2, 1)], call: (a, b) => a.sub(b) }],
+  mul: [{ inputs: (r) => [r(2, 3), r(1, 3)], call: (a, b) => a.mul(b) }],
+  div: [{ inputs: (r, p) => [r(2, 3), p(3)], call: (a, b) => a.div(b) }],
+  div_rounding: [{ inputs: (r, p) => [r(3), p(3)], call: (a, b) => a.div(b, { rounding_mode: "trunc" }).add(a) }],
+  rsub_scalar: [{ inputs: (r) => [r(4)], call: (a) => torch.rsub(a, 2) }],
+  remainder: [{ inputs: (r) => [r(4)], call: (a) => a.remainder(torch.tensor([7.3, 7.3, 7.3, 7.3], f64)).add(a) }],
+  pow_scalar: [{ inputs: (r) => [r(2, 2)], call: (a) => a.pow(3) }, { inputs: (_r, p) => [p(3)], call: (a) => a.pow(0.5) }],
+  pow_tensor: [{ inputs: (r, p) => [p(2, 3), r(3)], call: (a, b) => a.pow(b) }],
+  neg: [{ inputs: (r) => [r(3)], call: (a) => a.neg() }],
+  exp: [{ inputs: (r) => [r(3)], call: (a) => a.exp() }],
+  log: [{ inputs: (_r, p) => [p(3)], call: (a) => a.log() }],
+  log2: [{ inputs: (_r, p) => [p(3)], call: (a) => a.log2() }],
+  log10: [{ inputs: (_r, p) => [p(3)], call: (a) => a.log10() }],
+  log1p: [{ inputs: (_r, p) => [p(3)], call: (a) => a.log1p() }],
+  expm1: [{ inputs: (r) => [r(3)], call: (a) => a.expm1() }],
+  sqrt: [{ inputs: (_r, p) => [p(3)], call: (a) => a.sqrt() }],
+  rsqrt: [{ inputs: (_r, p) => [p(3)], call: (a) => a.rsqrt() }],
+  reciprocal: [{ inputs: (_r, p) => [p(3)], call: (a) => a.reciprocal() }],
+  abs: [{ inputs: (r) => [r(5)], call: (a) => a.abs() }],
+  sin: [{ inputs: (r) => [r(3)], call: (a) => a.sin() }],
+  cos: [{ inputs: (r) => [r(3)], call: (a) => a.cos() }],
+  tan: [{ inputs: (r) => [r(3)], call: (a) => a.tan() }],
+  tanh: [{ inputs: (r) => [r(3)], call: (a) => a.tanh() }],
+  sigmoid: [{ inputs: (r) => [r(3)], call: (a) => a.sigmoid() }],
+  relu: [{ inputs: (r) => [r(6)], call: (a) => a.relu() }],
+  sign: [{ inputs: (r) => [r(3)], call: (a) => a.sign().add(a) }],
+  floor: [{ inputs: (r) => [r(3)], call: (a) => a.floor().add(a) }],
+  ceil: [{ inputs: (r) => [r(3)], call: (a) => a.ceil().add(a) }],
+  trunc: [{ inputs: (r) => [r(3)], call: (a) => a.trunc().add(a) }],
+  round: [{ inputs: (r) => [r(3)], call: (a) => a.round().add(a) }],
+  clamp: [{ inputs: (r) => [r(6)], call: (a) => a.clamp(-0.3, 0.4) }, { inputs: (r) => [r(6)], call: (a) => a.clamp_min(0.1) }],
+  maximum: [{ inputs: (r) => [r(2, 3), r(3)], call: (a, b) => torch.maximum(a, b) }],
+  minimum: [{ inputs: (r) => [r(2, 3), r(3)], call: (a, b) => torch.minimum(a, b) }],
+  where: [{ inputs: (r) => [r(2, 3), r(3)], call: (a, b) => torch.where(a.detach().gt(0), a, b) }],
+  to_copy: [{ inputs: (r) => [r(3)], call: (a) => a.to(torch.float64, { copy: true }).mul(a) }],
+  view: [{ inputs: (r) => [r(2, 3)], call: (a) => a.view(3, 2).mul(torch.arange(6, f64).view(3, 2)) }],
+  unsafe_view: [{ inputs: (r) => [r(2, 3)], call: (a) => a.t().reshape(6).mul(torch.arange(6, f64)) }],
+  transpose: [{ inputs: (r) => [r(2, 3)], call: (a) => a.transpose(0, 1).mul(torch.arange(6, f64).view(3, 2)) }],
+  permute: [{ inputs: (r) => [r(2, 3, 2)], call: (a) => a.permute(2, 0, 1).mul(torch.arange(12, f64).view(2, 2, 3)) }],
+  unsqueeze: [{ inputs: (r) => [r(3)], call: (a) => a.unsqueeze(0).mul(torch.arange(3, f64)) }],
+  squeeze: [{ inputs: (r) => [r(3, 1)], call: (a) => a.squeeze().mul(torch.arange(3, f64)) }],
+  expand: [{ inputs: (r) => [r(3, 1)], call: (a) => a.expand(3, 4).mul(torch.arange(12, f64).view(3, 4)) }],
+  slice_backward: [{ inputs: (r) => [r(4, 3)], call: (a) => a.narrow(0, 1, 2).sum().mul(a.narrow(0, 1, 2)) }],
+  slice: [{ inputs: (r) => [r(5, 2)], call: (a) => a.getitem("1:5:2").mul(torch.arange(4, f64).view(2, 2)) }],
+  select: [{ inputs: (r) => [r(3, 2)], call: (a) => a.select(0, 1).mul(torch.arange(2, f64)) }],
+  clone: [{ inputs: (r) => [r(3)], call: (a) => a.clone().mul(a) }],
+  split: [{ inputs: (r) => [r(5)], call: (a) => a.split(2)[1].mul(torch.arange(2, f64)) }],
+  unbind: [{ inputs: (r) => [r(2, 3)], call: (a) => a.unbind(1)[2].mul(a.unbind(1)[0]) }],
+  cat: [{ inputs: (r) => [r(2, 3), r(1, 3)], call: (a, b) => torch.cat([a, b, a], 0).mul(torch.arange(15, f64).view(5, 3)) }],
+  stack: [{ inputs: (r) => [r(2, 3), r(2, 3)], call: (a, b) => torch.stack([a, b], 1).mul(torch.arange(12, f64).view(2, 2, 3)) }],
+  sum: [{ inputs: (r) => [r(2, 3)], call: (a) => a.sum() }, { inputs: (r) => [r(2, 3, 2)], call: (a) => a.sum([0, 2], true).mul(a).add(a.sum(1).sum(0)) }],
+  mean: [{ inputs: (r) => [r(2, 3)], call: (a) => a.mean(1).mul(a.mean()) }],
+  prod: [{ inputs: (r) => [r(2, 3)], call: (a) => a.prod(1) }, { inputs: (r) => [r(4)], call: (a) => a.prod() }],
+  max_all: [{ inputs: (r) => [r(2, 3)], call: (a) => a.max().mul(a.min()) }],
+  max_dim: [{ inputs: (r) => [r(3, 4)], call: (a) => a.max(1).values.mul(a.min(0, true).values.sum()) }],
+  amax: [{ inputs: (r) => [r(3, 4)], call: (a) => a.amax(1).add(a.amin(0).sum()) }],
+  var: [{ inputs: (r) => [r(3, 4)], call: (a) => a.var(1).add(a.std()) }, { inputs: (r) => [r(5)], call: (a) => a.std({ correction: 0 }) }],
+  norm: [
+    { inputs: (r) => [r(3, 4)], call: (a) => a.norm() },
+    { inputs: (r) => [r(3, 4)], call: (a) => a.norm(1, 1) },
+    { inputs: (r) => [r(3, 4)], call: (a) => a.norm(3, 0) },
+    { inputs: (r) => [r(3, 4)], call: (a) => a.norm(Infinity) },
+  ],
+  mm: [{ inputs: (r) => [r(2, 3), r(3, 4)], call: (a, b) => a.mm(b) }],
+  mv: [{ inputs: (r) => [r(2, 3), r(3)], call: (a, b) => a.mv(b) }],
+  dot: [{ inputs: (r) => [r(3), r(3)], call: (a, b) => a.dot(b) }],
+  bmm: [{ inputs: (r) => [r(2, 2, 3), r(2, 3, 2)], call: (a, b) => a.bmm(b) }, { inputs: (r) => [r(2, 2, 3), r(3)], call: (a, b) => a.matmul(b) }],
+  addmm: [{ inputs: (r) => [r(4), r(2, 3), r(3, 4)], call: (c, a, b) => torch.addmm(c, a, b, { beta: 0.5, alpha: 2 }) }],
+  softmax: [{ inputs: (r) => [r(2, 3)], call: (a) => a.softmax(1) }, { inputs: (r) => [r(2, 3)], call: (a) => a.log_softmax(0) }],
+  gather_positions: [
+    { inputs: (r) => [r(4, 3)], call: (a) => a.getitem(torch.tensor([0, 2, 2])) },
+    { inputs: (r) => [r(4, 3)], call: (a) => a.gather(1, torch.tensor([[0], [2], [1], [0]])) },
+  ],
+  scatter_add_positions: [{ inputs: (r) => [r(4, 3)], call: (a) => a.index_select(0, torch.tensor([1, 1, 3])).mul(a.getitem(torch.tensor([0, 1, 2]))) }],
+  fill: [{ inputs: (r) => [r(3)], call: (a) => { const b = a.mul(2); b.zero_(); return b.add(a); } }],
+};
