@@ -3,7 +3,10 @@
 // we wrap it as `__gi.f(1.0)` so the engine sees a FloatLiteral marker (see ENGINE-SURFACE.md).
 // Only "data positions" are wrapped (direct arguments, array elements, unary minus/plus, parens,
 // type assertions): a literal inside arithmetic (`x * 2.0`) stays a plain number.
-import * as ts from "typescript";
+// A plain require: esbuild would wrap a namespace import of this CommonJS package in getters,
+// and the instrumenter calls ts.isX millions of times.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+import ts = require("typescript");
 
 /** Factory functions whose numeric arguments follow Python's int/float inference. */
 export const FACTORIES: ReadonlySet<string> = new Set([

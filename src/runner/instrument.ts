@@ -8,7 +8,10 @@
 //   __gi.t()                                      loop guard: lets a time limit / Stop end a busy loop
 //   __gi.th(value, throwSite)      -> value       remembers where a non-Error was thrown
 // None of them changes a value, so what the program does and prints is unchanged.
-import * as ts from "typescript";
+// A plain require: esbuild would wrap a namespace import of this CommonJS package in getters,
+// and the instrumenter calls ts.isX millions of times.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+import ts = require("typescript");
 import type { SourcePos } from "../protocol";
 import { collectTorchImports, isFactoryCall, wrapFloatArgs } from "./float-literals";
 

@@ -1,7 +1,10 @@
 // TypeScript -> CommonJS JavaScript with a source map, instrumented on the way (see instrument.ts).
 // Runs in the host (extension host or CLI), so the TypeScript compiler is loaded once and stays
 // warm; the worker only evaluates the result.
-import * as ts from "typescript";
+// A plain require: esbuild would wrap a namespace import of this CommonJS package in getters,
+// and the instrumenter calls ts.isX millions of times.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+import ts = require("typescript");
 import type { SourcePos } from "../protocol";
 import { createInstrumenter, type InstrumentTables, type Site } from "./instrument";
 
