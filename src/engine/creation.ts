@@ -49,7 +49,7 @@ function filled(sizes: number[], value: number, dtype: DType): Tensor {
 type Nested = Scalar | Tensor | readonly Nested[] | TypedArray;
 export function tensor(data: Nested, opts: FactoryOptions = {}): Tensor {
   if (data instanceof Tensor) {
-    warnOnce("UserWarning", "To copy construct from a tensor, it is recommended to use sourceTensor.clone().detach() or sourceTensor.clone().detach().requires_grad_(True), rather than torch.tensor(sourceTensor).");
+    warnOnce("To copy construct from a tensor, it is recommended to use sourceTensor.clone().detach() or sourceTensor.clone().detach().requires_grad_(True), rather than torch.tensor(sourceTensor).");
     const dt = opts.dtype ?? data._dtype;
     const out = Tensor._make(dt.alloc(data.numel()), data._shape, dt);
     const src = readDense(data);
@@ -151,7 +151,7 @@ export function arange(...args: (Scalar | FactoryOptions)[]): Tensor {
   return finish(Tensor._make(d, [n], dtype), opts);
 }
 export function range(start: Scalar, end: Scalar, step: Scalar = 1, opts: FactoryOptions = {}): Tensor {
-  warnOnce("UserWarning", "torch.range is deprecated and will be removed in a future release because its behavior is inconsistent with Python's range builtin. Instead, use torch.arange, which produces values in [start, end).");
+  warnOnce("torch.range is deprecated and will be removed in a future release because its behavior is inconsistent with Python's range builtin. Instead, use torch.arange, which produces values in [start, end).");
   const s = scalarValue(start), e = scalarValue(end), st = scalarValue(step);
   const n = Math.floor((e - s) / st) + 1;
   const dtype = opts.dtype ?? get_default_dtype();

@@ -16,11 +16,17 @@ export class NotImplementedError extends Error {
   constructor(message: string) { super(message); this.name = "NotImplementedError"; }
 }
 
-/** Python's warnings.warn(..., UserWarning) as PyTorch emits it: once per call site text, to stderr. */
+/**
+ * Python's warnings.warn(..., UserWarning) as PyTorch emits it, to stderr, once per message.
+ * Python prefixes the user's file:line; the runner installs a locator that finds it from the stack.
+ */
 const warned = new Set<string>();
-export function warnOnce(where: string, message: string): void {
+let locate: () => string | null = () => null;
+export function setWarningLocator(f: () => string | null): void { locate = f; }
+export function warnOnce(message: string, category = "UserWarning"): void {
   if (warned.has(message)) return;
   warned.add(message);
-  process.stderr.write(`${where}: UserWarning: ${message}\n`);
+  const where = locate();
+  process.stderr.write(`${where ? where + ": " : ""}${category}: ${message}\n`);
 }
 export function resetWarnings(): void { warned.clear(); }

@@ -190,9 +190,7 @@ export function backward(tensors: Tensor | Tensor[], gradTensors?: Tensor | (Ten
   const grads = validateRoots(roots, gs);
   const createGraph = opts.create_graph ?? false;
   if (createGraph) {
-    warnOnce(
-      "UserWarning",
-      "Using backward() with create_graph=True will create a reference cycle between the parameter and its gradient which can cause a memory leak. We recommend using autograd.grad when creating the graph to avoid this. If you have to use this function, make sure to reset the .grad fields of your parameters to None after use to break the cycle and avoid the leak. (Triggered internally at ../torch/csrc/autograd/engine.cpp:1156.)",
+    warnOnce("Using backward() with create_graph=True will create a reference cycle between the parameter and its gradient which can cause a memory leak. We recommend using autograd.grad when creating the graph to avoid this. If you have to use this function, make sure to reset the .grad fields of your parameters to None after use to break the cycle and avoid the leak. (Triggered internally at ../torch/csrc/autograd/engine.cpp:1156.)",
     );
   }
   const inputs = opts.inputs ? (Array.isArray(opts.inputs) ? opts.inputs : [opts.inputs]) : null;

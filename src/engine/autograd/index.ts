@@ -20,3 +20,4 @@ export function set_grad_enabled<T>(mode: boolean, fn?: () => T): T | undefined 
   return undefined;
 }
 export { backward, grad, is_grad_enabled, Node };
+export { Function, FunctionCtx } from "./function";
