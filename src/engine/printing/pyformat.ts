@@ -43,6 +43,20 @@ function pow10(n: number): bigint {
 
 /** Python `'{:.<precision>f}'.format(x)`. */
 export function pyFormatFixed(x: number, precision: number): string {
+  // Fast paths, taken only where JavaScript provably gives Python's answer.
+  if (Number.isSafeInteger(x) && !Object.is(x, -0)) {
+    return precision === 0 ? String(x) : `${x}.${"0".repeat(precision)}`;
+  }
+  // toFixed rounds the exact value correctly but breaks ties upwards. A tie needs
+  // 2 * x * 10^p to be an odd integer, which for a double needs x * 2^(p+1) to be an integer.
+  if (Math.abs(x) < 1e21 && precision <= 100 && !Number.isInteger(x * 2 ** (precision + 1))) {
+    return x.toFixed(precision);
+  }
+  return exactFormatFixed(x, precision);
+}
+
+/** pyFormatFixed by exact BigInt arithmetic on the double's binary value, ties to even. */
+export function exactFormatFixed(x: number, precision: number): string {
   const special = nonFinite(x);
   if (special !== null) return special;
   const { mantissa, exp2 } = decompose(x);
@@ -62,6 +76,21 @@ function exponentSuffix(e: number): string {
 
 /** Python `'{:.<precision>e}'.format(x)`. */
 export function pyFormatExp(x: number, precision: number): string {
+  // toExponential rounds the exact value correctly but breaks ties upwards. A tie needs
+  // 2 * x * 10^(p-E) to be an odd integer (E the decimal exponent), so x * 2^(p-E+1) must be
+  // an integer; one extra bit covers an estimate of E that is one too high.
+  if (Number.isFinite(x) && x !== 0 && precision <= 100) {
+    const k = Math.max(precision - Math.floor(Math.log10(Math.abs(x))) + 2, 1);
+    if (k < 1000 && !Number.isInteger(x * 2 ** k)) {
+      const [mant, exp] = x.toExponential(precision).split("e");
+      return mant + exponentSuffix(Number(exp));
+    }
+  }
+  return exactFormatExp(x, precision);
+}
+
+/** pyFormatExp by exact BigInt arithmetic on the double's binary value, ties to even. */
+export function exactFormatExp(x: number, precision: number): string {
   const special = nonFinite(x);
   if (special !== null) return special;
   const sign = signOf(x);
