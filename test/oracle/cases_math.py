@@ -298,7 +298,7 @@ def reductions():
     add(op("norm/pinf", [v], M + "norm", "$0", float("inf")))
     add(op("norm/p-neg-inf", [v], M + "norm", "$0", float("-inf")))
     add(op("norm/p3", [v], M + "norm", "$0", 3))
-    add(op("norm/p0", [v], M + "norm", "$0", 0))
+    add(op("norm/p0", [v], M + "norm", "$0", 0, backward=False))  # 1.13 leaves grad None
     add(op("norm/fro", [m], M + "norm", "$0", "fro"))
     add(op("norm/p-kw", [m], M + "norm", "$0", p=1))
     add(op("norm/dim", [m], M + "norm", "$0", dim=1))
