@@ -222,4 +222,9 @@ test("set_printoptions: profile resets, sci_mode resets unless given, getPrintOp
   copy.precision = 9;
   setPrintOptions({ profile: "default" });
   assert.deepEqual(getPrintOptions(), { precision: 4, threshold: 1000, edgeitems: 3, linewidth: 80, sci_mode: null });
+  // Python's positional order: precision, threshold, edgeitems, linewidth, profile, sci_mode
+  setPrintOptions(2, 5, 1, 60, null, false);
+  assert.deepEqual(getPrintOptions(), { precision: 2, threshold: 5, edgeitems: 1, linewidth: 60, sci_mode: false });
+  setPrintOptions(null, null, null, null, "default");
+  assert.deepEqual(getPrintOptions(), { precision: 4, threshold: 1000, edgeitems: 3, linewidth: 80, sci_mode: null });
 });

@@ -24,8 +24,30 @@ const defaults: PrintOptions = { precision: 4, threshold: 1000, edgeitems: 3, li
 
 const current: PrintOptions = { ...defaults };
 
-/** torch.set_printoptions. Like PyTorch, sci_mode is reset to null unless given on every call. */
-export function setPrintOptions(o: SetPrintOptionsArgs = {}): void {
+/**
+ * torch.set_printoptions, called with an options object (`{ precision: 2 }`) or, like Python,
+ * positionally (precision, threshold, edgeitems, linewidth, profile, sci_mode).
+ * Like PyTorch, sci_mode is reset to null unless given on every call.
+ */
+export function setPrintOptions(
+  first?: SetPrintOptionsArgs | number | null,
+  threshold?: number | null,
+  edgeitems?: number | null,
+  linewidth?: number | null,
+  profile?: PrintProfile | null,
+  sci_mode?: boolean | null,
+): void {
+  const o: SetPrintOptionsArgs =
+    typeof first === "object" && first !== null
+      ? first
+      : {
+          precision: first ?? undefined,
+          threshold: threshold ?? undefined,
+          edgeitems: edgeitems ?? undefined,
+          linewidth: linewidth ?? undefined,
+          profile: profile ?? undefined,
+          sci_mode: sci_mode ?? null,
+        };
   if (o.profile !== undefined && o.profile !== null) {
     switch (o.profile) {
       case "default":
