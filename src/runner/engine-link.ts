@@ -17,12 +17,10 @@ export const userModules: ReadonlyMap<string, Record<string, unknown>> = new Map
   ["torchvision", asUserModule(torchvision)],
 ]);
 
-const TensorClass = (torch as unknown as { Tensor: new (...args: never[]) => object }).Tensor;
-
 export function isTensor(v: unknown): v is EngineTensor {
-  return v instanceof TensorClass;
+  return v instanceof torch.Tensor;
 }
 
 export function floatLiteral(v: number): unknown {
-  return (torch as unknown as { _floatLiteral: (v: number) => unknown })._floatLiteral(v);
+  return torch._floatLiteral(v);
 }

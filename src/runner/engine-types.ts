@@ -26,6 +26,8 @@ export interface EngineSaved {
   readonly tensor: EngineTensor | null;
   readonly shape: number[];
   readonly dtype: string;
+  /** Set by backward when the slot was released (retain_graph=False). */
+  readonly freed?: boolean;
 }
 
 export interface EngineNode {

@@ -155,7 +155,8 @@ export function buildSnapshot(rec: Recorder, sites: Site[], previewElements: num
     return {
       id: n._id,
       kind: accumulate ? "accumulate" : "function",
-      name: n.name(),
+      // PyTorch's name() of a leaf's sink is "torch::autograd::AccumulateGrad"; the graph shows the short name.
+      name: n.name().replace(/^torch::autograd::/, ""),
       tensorId,
       label: tensorId !== null ? namesOf.get(tensorId)?.[0] ?? null : null,
       saved: (n._saved ?? []).map((s) => ({
@@ -163,7 +164,7 @@ export function buildSnapshot(rec: Recorder, sites: Site[], previewElements: num
         tensorId: s.tensor ? s.tensor._id : null,
         shape: [...s.shape],
         dtype: dtypeName(s.dtype),
-        freed: s.tensor === null,
+        freed: s.freed ?? s.tensor === null,
       })),
       module: n._module ?? null,
     };
