@@ -39,7 +39,7 @@ export function im2col(x: usize, col: usize): void {
     for (let i = 0; i < KH; i++) {
       for (let j = 0; j < KW; j++) {
         const offW = j * DW;
-        const first = owFirst(offW);
+        const first = min(OW, owFirst(offW));
         const end = max(first, owEnd(offW));
         for (let oh = 0; oh < OH; oh++) {
           const ih = oh * SH - PH + i * DH;

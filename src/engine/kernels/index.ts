@@ -1,0 +1,200 @@
+// The kernels' public API: synchronous functions on raw typed arrays (row-major, explicit
+// offsets and leading dimensions) that the engine calls; they know nothing of Tensor or
+// autograd. Float64 always runs the plain JS kernels. Float32 runs the WebAssembly SIMD kernels
+// (multi-threaded for large GEMM/convolution) when this engine supports them, else the same JS
+// kernels; setBackend("js") forces JS for tests and comparisons.
+import { availableParallelism } from "node:os";
+import { batchedGemm, gemmJs } from "./js/gemm";
+import { col2imJs, im2colJs } from "./js/im2col";
+import {
+  conv2dBackwardBiasJs, conv2dBackwardInputWith, conv2dBackwardWeightWith, conv2dForwardWith, type ConvPrimitives,
+} from "./js/conv";
+import { binaryJs, expJs, maxJs, reluJs, scalarJs, sumJs, type BinaryOp } from "./js/elementwise";
+import { WasmBackend } from "./wasm/backend";
+import { conv2dBackwardInputWasm, conv2dBackwardWeightWasm, conv2dForwardWasm } from "./wasm/conv";
+import { binaryWasm, maxWasm, reluWasm, scalarWasm, sumWasm } from "./wasm/elementwise";
+import type { WasmVariant } from "./wasm/loader";
+import type {
+  BatchedGemmParams, Conv2dBackwardInputParams, Conv2dBackwardWeightParams, Conv2dForwardParams, FloatArray, GemmParams,
+} from "./types";
+
+export type * from "./types";
+export { convOutSize, poolOutSize } from "./types";
+export type { BinaryOp } from "./js/elementwise";
+export {
+  avgPool2dBackward, avgPool2dForward, maxPool2dBackward, maxPool2dForward, poolOutShape,
+  type AvgPool2dBackwardParams, type AvgPool2dForwardParams, type MaxPool2dBackwardParams, type MaxPool2dForwardParams,
+} from "./js/pool";
+
+export type Backend = "js" | "wasm";
+
+function defaultThreads(): number {
+  const env = Number(process.env.GI_KERNEL_THREADS);
+  if (Number.isInteger(env) && env >= 1) return env;
+  return Math.max(1, Math.min(2, availableParallelism()));
+}
+
+/** Most threads a backend is created for (setNumThreads can lower it at any time). */
+const MAX_THREADS = 8;
+let threads = defaultThreads();
+let wasm: WasmBackend | null | undefined; // undefined: not tried yet; null: unavailable
+let wanted: Backend = process.env.GI_KERNELS === "js" ? "js" : "wasm";
+let preferVariant: WasmVariant | undefined;
+
+function wasmBackend(): WasmBackend | null {
+  if (wanted !== "wasm") return null;
+  if (wasm === undefined) {
+    try {
+      wasm = WasmBackend.create(MAX_THREADS, preferVariant);
+    } catch {
+      wasm = null; // e.g. no shared memory here: the JS kernels serve float32 too
+    }
+    wasm?.setThreads(threads);
+  }
+  return wasm;
+}
+
+/**
+ * Chooses the float32 kernels: "wasm" (default; falls back to JS where WebAssembly SIMD is
+ * missing) or "js". `variant` restricts wasm to plain SIMD128 ("simd") or lets it use relaxed
+ * SIMD's fused multiply-add where available (default).
+ */
+export function setBackend(backend: Backend, variant?: WasmVariant): void {
+  wanted = backend;
+  if (variant !== preferVariant && wasm) {
+    wasm.close();
+    wasm = undefined;
+  }
+  preferVariant = variant;
+}
+
+export interface BackendInfo {
+  backend: Backend;
+  /** Which wasm build runs: "relaxed" (fused multiply-add) or "simd"; null for JS. */
+  variant: WasmVariant | null;
+  /** Threads large calls may use, the caller's included. */
+  threads: number;
+  /** Worker threads started so far (they start on the first call large enough to share). */
+  workers: number;
+}
+
+/** The float32 backend in use. */
+export function backendInfo(): BackendInfo {
+  const be = wasmBackend();
+  return { backend: be ? "wasm" : "js", variant: be ? be.variant : null, threads: be ? be.threadCount : 1, workers: be ? be.workersStarted : 0 };
+}
+
+/** Threads for large float32 GEMM/convolution, the caller's included (default min(2, cores)). */
+export function setNumThreads(n: number): void {
+  threads = Math.max(1, Math.min(MAX_THREADS, Math.floor(n)));
+  wasm?.setThreads(threads);
+}
+
+export function getNumThreads(): number {
+  return threads;
+}
+
+function f32(x: FloatArray): x is Float32Array {
+  return x instanceof Float32Array;
+}
+
+/** C = alpha * op(A) * op(B) + beta * C (row-major; all of a, b, c of one dtype). */
+export function gemm(p: GemmParams): void {
+  const be = f32(p.c) ? wasmBackend() : null;
+  if (be) be.sgemm(p as GemmParams<Float32Array>);
+  else gemmJs(p);
+}
+
+/** `batch` GEMMs, the i-th on offsets + i * stride (torch.bmm and batched matmul). */
+export function gemmBatched(p: BatchedGemmParams): void {
+  batchedGemm(p, gemm);
+}
+
+// JS convolution primitives with one reusable col buffer per dtype.
+function jsPrimitives<T extends FloatArray>(make: (n: number) => T): ConvPrimitives<T> {
+  let col = make(0);
+  return {
+    gemm: gemmJs,
+    im2col: im2colJs,
+    col2im: col2imJs,
+    scratch: (length: number) => {
+      if (col.length < length) col = make(Math.max(length, col.length * 2));
+      return { array: col, offset: 0 };
+    },
+  };
+}
+const js32 = jsPrimitives((n) => new Float32Array(n));
+const js64 = jsPrimitives((n) => new Float64Array(n));
+function jsOps(x: FloatArray): ConvPrimitives<FloatArray> {
+  return (f32(x) ? js32 : js64) as ConvPrimitives<FloatArray>;
+}
+
+/** NCHW convolution; output [batch, outChannels, outH, outW] is written. */
+export function conv2dForward(p: Conv2dForwardParams): void {
+  const be = f32(p.output) ? wasmBackend() : null;
+  if (be) conv2dForwardWasm(be, p as Conv2dForwardParams<Float32Array>);
+  else conv2dForwardWith(jsOps(p.output), p);
+}
+
+/** Gradient of conv2d with respect to its input (written, not accumulated). */
+export function conv2dBackwardInput(p: Conv2dBackwardInputParams): void {
+  const be = f32(p.gradInput) ? wasmBackend() : null;
+  if (be) conv2dBackwardInputWasm(be, p as Conv2dBackwardInputParams<Float32Array>);
+  else conv2dBackwardInputWith(jsOps(p.gradInput), p);
+}
+
+/** Gradient of conv2d with respect to its weight (written, not accumulated). */
+export function conv2dBackwardWeight(p: Conv2dBackwardWeightParams): void {
+  const be = f32(p.gradWeight) ? wasmBackend() : null;
+  if (be) conv2dBackwardWeightWasm(be, p as Conv2dBackwardWeightParams<Float32Array>);
+  else conv2dBackwardWeightWith(jsOps(p.gradWeight), p);
+}
+
+/** Gradient of conv2d's bias: gradOutput summed over batch and positions (outH * outW). */
+export const conv2dBackwardBias = conv2dBackwardBiasJs;
+
+// Elementwise float32 goes to wasm only from this length on: below it, copying in and out
+// costs more than the JS loop saves.
+const ELEMENTWISE_WASM_MIN = Number.POSITIVE_INFINITY;
+
+/** out[i] = a[i] (op) b[i] over n contiguous elements (out may alias a or b). */
+export function binaryContiguous(op: BinaryOp, n: number, a: FloatArray, aOffset: number, b: FloatArray, bOffset: number, out: FloatArray, outOffset: number): void {
+  const be = n >= ELEMENTWISE_WASM_MIN && f32(out) ? wasmBackend() : null;
+  if (be) binaryWasm(be, op, n, a as Float32Array, aOffset, b as Float32Array, bOffset, out as Float32Array, outOffset);
+  else binaryJs(op, n, a, aOffset, b, bOffset, out, outOffset);
+}
+
+/** out[i] = a[i] (op) s, or s (op) a[i] when `reversed`. */
+export function scalarContiguous(op: BinaryOp, n: number, a: FloatArray, aOffset: number, s: number, out: FloatArray, outOffset: number, reversed = false): void {
+  const be = n >= ELEMENTWISE_WASM_MIN && f32(out) ? wasmBackend() : null;
+  if (be) scalarWasm(be, op, n, a as Float32Array, aOffset, s, out as Float32Array, outOffset, reversed);
+  else scalarJs(op, n, a, aOffset, s, out, outOffset, reversed);
+}
+
+export function reluContiguous(n: number, a: FloatArray, aOffset: number, out: FloatArray, outOffset: number): void {
+  const be = n >= ELEMENTWISE_WASM_MIN && f32(out) ? wasmBackend() : null;
+  if (be) reluWasm(be, n, a as Float32Array, aOffset, out as Float32Array, outOffset);
+  else reluJs(n, a, aOffset, out, outOffset);
+}
+
+export function expContiguous(n: number, a: FloatArray, aOffset: number, out: FloatArray, outOffset: number): void {
+  expJs(n, a, aOffset, out, outOffset);
+}
+
+/** Sum of n contiguous values, as a JS number (the caller rounds to the dtype). */
+export function sumContiguous(n: number, a: FloatArray, aOffset: number): number {
+  const be = n >= ELEMENTWISE_WASM_MIN && f32(a) ? wasmBackend() : null;
+  return be ? sumWasm(be, n, a as Float32Array, aOffset) : sumJs(n, a, aOffset);
+}
+
+/** Largest of n contiguous values (NaN if any is NaN; -Infinity when n is 0). */
+export function maxContiguous(n: number, a: FloatArray, aOffset: number): number {
+  const be = n >= ELEMENTWISE_WASM_MIN && f32(a) ? wasmBackend() : null;
+  return be ? maxWasm(be, n, a as Float32Array, aOffset) : maxJs(n, a, aOffset);
+}
+
+/** Stops worker threads and forgets the wasm instance (tests; a later call starts afresh). */
+export function shutdownKernels(): void {
+  wasm?.close();
+  wasm = undefined;
+}

@@ -1,0 +1,149 @@
+// The float32 WebAssembly backend: one instance on a shared memory, its arena, and the worker
+// threads. Callers pass their own typed arrays; operands are copied into wasm memory (O(n^2)
+// next to GEMM's O(n^3)), computed there, and the result copied back.
+import { copyMatrixIn, copyMatrixOut, WasmHeap, type HeapMatrix } from "./heap";
+import { compileKernels, type KernelExports, type WasmVariant } from "./loader";
+import { KernelThreads, MAX_ARGS, OP_SGEMM } from "./threads";
+import type { WasmApi, WasmModule } from "./wasm-api";
+import type { GemmParams } from "../types";
+
+// Register tile of the micro-kernel (src/engine/kernels/wasm/assembly/gemm.ts): thread shares
+// are cut at multiples of these so no tile straddles two threads.
+const MR = 4;
+const NR = 8;
+/** Multiply-adds below which a GEMM stays on one thread (waking a worker costs ~10-50 us). */
+const THREAD_MIN_MACS = 1 << 21;
+
+export class WasmBackend {
+  readonly heap: WasmHeap;
+  readonly ex: KernelExports;
+  private readonly threads: KernelThreads;
+  /** gemm scratch per thread: index 0 is the calling thread's. */
+  private readonly scratch: number[] = [];
+  private numThreads = 1;
+  private readonly args = new Float64Array(MAX_ARGS);
+  private readonly ma: HeapMatrix = { ptr: 0, ld: 0 };
+  private readonly mb: HeapMatrix = { ptr: 0, ld: 0 };
+  private readonly mc: HeapMatrix = { ptr: 0, ld: 0 };
+
+  constructor(wa: WasmApi, readonly module: WasmModule, readonly variant: WasmVariant, maxThreads: number) {
+    this.heap = new WasmHeap(wa);
+    const instance = new wa.Instance(module, { env: { memory: this.heap.memory } });
+    this.ex = instance.exports as unknown as KernelExports;
+    this.threads = new KernelThreads(module, this.heap.memory, Math.max(maxThreads - 1, 0));
+    this.scratch.push(this.heap.allocPermanent(this.ex.gemmScratchBytes()));
+  }
+
+  static create(maxThreads: number, prefer?: WasmVariant): WasmBackend | null {
+    const compiled = compileKernels(prefer);
+    return compiled ? new WasmBackend(compiled.wa, compiled.module, compiled.variant, maxThreads) : null;
+  }
+
+  /** Worker threads running now (started on the first large call). */
+  get workersStarted(): number {
+    return this.threads.started;
+  }
+
+  get threadCount(): number {
+    return this.numThreads;
+  }
+
+  /** Threads used for large GEMMs, the caller's included (workers start when first needed). */
+  setThreads(n: number): void {
+    this.numThreads = Math.max(1, Math.min(Math.floor(n), this.threads.maxWorkers + 1));
+    if (this.numThreads === 1) this.threads.close();
+  }
+
+  /** GEMM on pointers into wasm memory, split over threads when it is large enough. */
+  sgemmPtr(transA: boolean, transB: boolean, m: number, n: number, k: number, alpha: number, beta: number,
+    a: number, lda: number, b: number, ldb: number, c: number, ldc: number): void {
+    let t = m * n * k >= THREAD_MIN_MACS ? this.numThreads : 1;
+    const splitRows = m >= n;
+    const unit = splitRows ? MR : NR;
+    t = Math.min(t, Math.ceil((splitRows ? m : n) / unit));
+    if (t > 1) t = Math.min(t, this.threads.started + 1);
+    const ta = transA ? 1 : 0, tb = transB ? 1 : 0;
+    if (t <= 1) {
+      this.ex.sgemm(ta, tb, m, n, k, alpha, beta, a, lda, b, ldb, c, ldc, this.scratch[0]);
+      return;
+    }
+    const total = splitRows ? m : n;
+    const chunk = Math.ceil(total / unit / t) * unit;
+    const args = this.args;
+    let mine = 0;
+    let posted = 0;
+    for (let part = 0; part < t; part++) {
+      const lo = part * chunk;
+      const len = Math.min(chunk, total - lo);
+      if (len <= 0) break;
+      // Sub-problem: rows lo..lo+len of C (rows of op(A)) or columns (columns of op(B)).
+      const pa = splitRows ? a + (transA ? lo : lo * lda) * 4 : a;
+      const pb = splitRows ? b : b + (transB ? lo * ldb : lo) * 4;
+      const pc = c + (splitRows ? lo * ldc : lo) * 4;
+      const mm = splitRows ? len : m;
+      const nn = splitRows ? n : len;
+      if (part === 0) {
+        mine = len;
+        continue;
+      }
+      args[0] = ta; args[1] = tb; args[2] = mm; args[3] = nn; args[4] = k; args[5] = alpha; args[6] = beta;
+      args[7] = pa; args[8] = lda; args[9] = pb; args[10] = ldb; args[11] = pc; args[12] = ldc;
+      args[13] = this.scratch[part];
+      this.threads.post(part - 1, OP_SGEMM, args, 14);
+      posted++;
+    }
+    // Part 0 on the calling thread, while the workers run theirs.
+    try {
+      this.ex.sgemm(ta, tb, splitRows ? mine : m, splitRows ? n : mine, k, alpha, beta, a, lda, b, ldb, c, ldc, this.scratch[0]);
+    } finally {
+      for (let w = 0; w < posted; w++) this.threads.wait(w);
+    }
+  }
+
+  /**
+   * Starts a top-level call: frees the arena and, when the call is large enough to be threaded,
+   * starts the workers it will use. Workers and their scratch are set up here, never inside
+   * sgemmPtr, because their scratch is allocated below the arena (which must be empty).
+   */
+  begin(macs: number): void {
+    this.heap.reset();
+    if (macs >= THREAD_MIN_MACS && this.threads.started < this.numThreads - 1) {
+      const have = this.threads.ensure(this.numThreads - 1);
+      while (this.scratch.length < have + 1) this.scratch.push(this.heap.allocPermanent(this.ex.gemmScratchBytes()));
+    }
+  }
+
+  /** GEMM on the caller's Float32Arrays (copied in and out of wasm memory). */
+  sgemm(p: GemmParams<Float32Array>): void {
+    const { transA, transB, m, n, k } = p;
+    if (m <= 0 || n <= 0) return;
+    const alpha = p.alpha ?? 1;
+    const beta = p.beta ?? 0;
+    const heap = this.heap;
+    this.begin(m * n * k);
+    const useAB = k > 0 && alpha !== 0;
+    if (useAB) {
+      copyMatrixIn(heap, p.a, p.aOffset, transA ? k : m, transA ? m : k, p.lda, this.ma);
+      copyMatrixIn(heap, p.b, p.bOffset, transB ? n : k, transB ? k : n, p.ldb, this.mb);
+    }
+    const mc = this.mc;
+    if (beta !== 0) {
+      copyMatrixIn(heap, p.c, p.cOffset, m, n, p.ldc, mc);
+    } else {
+      mc.ptr = heap.alloc(m * n * 4);
+      mc.ld = n;
+    }
+    if (useAB) {
+      this.sgemmPtr(transA, transB, m, n, k, alpha, beta, this.ma.ptr, this.ma.ld, this.mb.ptr, this.mb.ld, mc.ptr, mc.ld);
+    } else {
+      // Only C = beta * C: sgemm with k = 0 does exactly that scaling.
+      this.ex.sgemm(0, 0, m, n, 0, 0, beta, 0, 1, 0, 1, mc.ptr, mc.ld, this.scratch[0]);
+    }
+    copyMatrixOut(heap, mc, m, n, p.c, p.cOffset, p.ldc);
+  }
+
+  /** Stops the worker threads (they are unref'd, so this is only needed to free them early). */
+  close(): void {
+    this.threads.close();
+  }
+}

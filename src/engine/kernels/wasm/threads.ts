@@ -1,0 +1,139 @@
+// Worker threads that run kernel calls on the shared wasm memory while the calling thread
+// blocks: the caller posts a task into a shared control block, wakes the worker with
+// Atomics.notify, computes its own share, then Atomics.wait()s for the worker's "done". User
+// code stays synchronous. Workers are unref'd so they never keep a process alive.
+import { Worker } from "node:worker_threads";
+import type { WasmMemory, WasmModule } from "./wasm-api";
+
+// Per worker, 64 int32 (256 bytes, so two workers never share a cache line):
+//   [0] task sequence number, written by the caller (-1 asks the worker to exit)
+//   [1] sequence number of the last finished task, written by the worker
+//   [2] 1 once the worker is ready, -1 after a task threw
+//   [3] op code; float64 arguments from int32 index 4 (float64 index 2) on.
+const SLOT_INTS = 64;
+const ARG_F64 = 2;
+export const MAX_ARGS = 16;
+export const OP_SGEMM = 1;
+
+// The worker's whole program, evaluated from a string so no separate file has to be found next
+// to the bundle or the tsc output.
+const WORKER_SOURCE = `
+const { workerData } = require("node:worker_threads");
+const { module, memory, control, slot } = workerData;
+const ex = new WebAssembly.Instance(module, { env: { memory } }).exports;
+const i32 = new Int32Array(control);
+const f64 = new Float64Array(control);
+const base = slot * ${SLOT_INTS};
+const arg = base / 2 + ${ARG_F64};
+Atomics.store(i32, base + 2, 1);
+Atomics.notify(i32, base + 2);
+let seen = 0;
+for (;;) {
+  Atomics.wait(i32, base, seen);
+  const seq = Atomics.load(i32, base);
+  if (seq === seen) continue;
+  if (seq < 0) break;
+  seen = seq;
+  try {
+    if (i32[base + 3] === ${OP_SGEMM}) {
+      ex.sgemm(f64[arg], f64[arg + 1], f64[arg + 2], f64[arg + 3], f64[arg + 4], f64[arg + 5], f64[arg + 6],
+        f64[arg + 7], f64[arg + 8], f64[arg + 9], f64[arg + 10], f64[arg + 11], f64[arg + 12], f64[arg + 13]);
+    }
+  } catch (e) {
+    Atomics.store(i32, base + 2, -1);
+  }
+  Atomics.store(i32, base + 1, seq);
+  Atomics.notify(i32, base + 1);
+}
+`;
+
+const READY_TIMEOUT_MS = 10_000;
+const TASK_TIMEOUT_MS = 600_000;
+
+export class KernelThreads {
+  private readonly workers: Worker[] = [];
+  private readonly control: SharedArrayBuffer;
+  private readonly i32: Int32Array;
+  private readonly f64: Float64Array;
+  private seq = 0;
+
+  constructor(private readonly module: WasmModule, private readonly memory: WasmMemory, readonly maxWorkers: number) {
+    this.control = new SharedArrayBuffer(Math.max(maxWorkers, 1) * SLOT_INTS * 4);
+    this.i32 = new Int32Array(this.control);
+    this.f64 = new Float64Array(this.control);
+  }
+
+  /** Workers started so far (they start lazily, on the first large call). */
+  get started(): number {
+    return this.workers.length;
+  }
+
+  /**
+   * Starts workers until `count` run (blocking until each is ready). Returns how many are
+   * usable; a worker that fails to start in time is dropped and threading stays at what works.
+   */
+  ensure(count: number): number {
+    while (this.workers.length < Math.min(count, this.maxWorkers)) {
+      const slot = this.workers.length;
+      this.i32.fill(0, slot * SLOT_INTS, (slot + 1) * SLOT_INTS); // a slot may be reused after close()
+      const worker = new Worker(WORKER_SOURCE, {
+        eval: true,
+        workerData: { module: this.module, memory: this.memory, control: this.control, slot },
+        stdout: false,
+        stderr: false,
+      });
+      worker.unref();
+      // An error before "ready" leaves the flag at 0; the timeout below then gives up on it.
+      worker.on("error", () => undefined);
+      Atomics.wait(this.i32, slot * SLOT_INTS + 2, 0, READY_TIMEOUT_MS);
+      if (Atomics.load(this.i32, slot * SLOT_INTS + 2) !== 1) {
+        void worker.terminate();
+        return this.workers.length;
+      }
+      this.workers.push(worker);
+    }
+    return this.workers.length;
+  }
+
+  /** Posts a task to worker `w`; `args` are passed as float64 (pointers and sizes are exact). */
+  post(w: number, op: number, args: ArrayLike<number>, count: number): void {
+    const base = w * SLOT_INTS;
+    const arg = base / 2 + ARG_F64;
+    for (let i = 0; i < count; i++) this.f64[arg + i] = args[i];
+    this.i32[base + 3] = op;
+    this.seq = this.seq >= 0x3fffffff ? 1 : this.seq + 1;
+    Atomics.store(this.i32, base, this.seq);
+    Atomics.notify(this.i32, base, 1);
+  }
+
+  /** Blocks until worker `w` has finished its last posted task; throws if that task failed. */
+  wait(w: number): void {
+    const base = w * SLOT_INTS;
+    const want = Atomics.load(this.i32, base);
+    // A short spin first: the caller usually finishes its own share at about the same time.
+    for (let spin = 0; spin < 2000; spin++) {
+      if (Atomics.load(this.i32, base + 1) === want) break;
+    }
+    const deadline = Date.now() + TASK_TIMEOUT_MS;
+    for (;;) {
+      const done = Atomics.load(this.i32, base + 1);
+      if (done === want) break;
+      if (Date.now() > deadline) throw new Error("kernels: a worker thread did not finish its task");
+      Atomics.wait(this.i32, base + 1, done, 1000);
+    }
+    if (Atomics.load(this.i32, base + 2) === -1) {
+      Atomics.store(this.i32, base + 2, 1);
+      throw new Error("kernels: a worker thread's kernel failed");
+    }
+  }
+
+  /** Stops every worker (used by tests and when the thread count is lowered to 1). */
+  close(): void {
+    this.workers.forEach((worker, w) => {
+      Atomics.store(this.i32, w * SLOT_INTS, -1);
+      Atomics.notify(this.i32, w * SLOT_INTS, 1);
+      void worker.terminate();
+    });
+    this.workers.length = 0;
+  }
+}
