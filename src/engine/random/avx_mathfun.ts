@@ -53,13 +53,12 @@ export function log256(x: number): number {
   return fmaf(e, LOG_Q2, m);
 }
 
-/** Outputs of `sincos256`. */
-export let sinOut = 0;
-export let cosOut = 0;
+/** Outputs of `sincos256`: [sin, cos] (a typed array: no heap number per assignment). */
+export const SINCOS = new Float32Array(2);
 
 /** sincos256_ps for one lane (Box-Muller passes θ in [0, 2π)). */
 export function sincos256(x: number): void {
-  const negative = x < 0 || Object.is(x, -0);
+  const negative = x < 0 || (x === 0 && 1 / x < 0);
   x = Math.abs(x);
   let j = Math.trunc(fr(x * FOPI)) | 0;
   j = (j + 1) & ~1;
@@ -86,6 +85,6 @@ export function sincos256(x: number): void {
   // The kernel blends with masks: one addend is +0, which turns a -0 into +0.
   const s = direct ? ys + 0 : yc + 0;
   const c = direct ? yc + 0 : ys + 0;
-  sinOut = sinNeg ? -s : s;
-  cosOut = cosNeg ? -c : c;
+  SINCOS[0] = sinNeg ? -s : s;
+  SINCOS[1] = cosNeg ? -c : c;
 }

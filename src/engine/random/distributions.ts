@@ -77,8 +77,8 @@ function scalarNormal(gen: Generator, mean: number, std: number): number {
   const u2 = uniform53(gen);
   const r = Math.sqrt(-2 * libm.log(1 - u2));
   libm.sincos(TWO_PI * u1);
-  gen.nextDoubleNormal = r * libm.sinOut;
-  return fma64(r * libm.cosOut, std, mean);
+  gen.nextDoubleNormal = r * libm.SINCOS[0];
+  return fma64(r * libm.SINCOS[1], std, mean);
 }
 
 /**
@@ -122,8 +122,8 @@ function normalBlockF32(d: Float32Array, at: number, mean: number, std: number):
   for (let j = at; j < at + 8; j++) {
     const radius = Math.fround(Math.sqrt(Math.fround(-2 * avx.log256(Math.fround(1 - d[j])))));
     avx.sincos256(Math.fround(TWO_PI_F * d[j + 8]));
-    d[j] = fmaf(Math.fround(radius * avx.cosOut), std, mean);
-    d[j + 8] = fmaf(Math.fround(radius * avx.sinOut), std, mean);
+    d[j] = fmaf(Math.fround(radius * avx.SINCOS[1]), std, mean);
+    d[j + 8] = fmaf(Math.fround(radius * avx.SINCOS[0]), std, mean);
   }
 }
 
@@ -132,8 +132,8 @@ function normalBlockF64(d: Float64Array, at: number, mean: number, std: number):
   for (let j = at; j < at + 8; j++) {
     const radius = Math.sqrt(-2 * libm.log(1 - d[j]));
     libm.sincos(TWO_PI * d[j + 8]);
-    d[j] = fma64(radius * libm.cosOut, std, mean);
-    d[j + 8] = fma64(radius * libm.sinOut, std, mean);
+    d[j] = fma64(radius * libm.SINCOS[1], std, mean);
+    d[j + 8] = fma64(radius * libm.SINCOS[0], std, mean);
   }
 }
 

@@ -8,16 +8,21 @@ const u32 = new Uint32Array(f64.buffer); // little-endian: u32[0] = low word, u3
 /** Veltkamp splitter for binary64: 2^27 + 1. */
 const SPLIT = 134217729;
 
-/** s + err = a + b exactly (Knuth's TwoSum). Returns s; the error is left in `twoErr`. */
-export let twoErr = 0;
+/**
+ * Where twoSum/twoProd leave their rounding error. A typed-array slot, not a `let`: V8 boxes a
+ * double stored in a module variable on every assignment, which made these helpers 10x slower.
+ */
+export const ERR = new Float64Array(1);
+
+/** s + err = a + b exactly (Knuth's TwoSum). Returns s; the error is left in ERR[0]. */
 export function twoSum(a: number, b: number): number {
   const s = a + b;
   const bb = s - a;
-  twoErr = (a - (s - bb)) + (b - bb);
+  ERR[0] = (a - (s - bb)) + (b - bb);
   return s;
 }
 
-/** p + err = a * b exactly (Dekker's product; valid far from overflow). Error in `twoErr`. */
+/** p + err = a * b exactly (Dekker's product; valid far from overflow). Error in ERR[0]. */
 export function twoProd(a: number, b: number): number {
   const p = a * b;
   let t = SPLIT * a;
@@ -26,7 +31,7 @@ export function twoProd(a: number, b: number): number {
   t = SPLIT * b;
   const bh = t - (t - b);
   const bl = b - bh;
-  twoErr = ((ah * bh - p) + ah * bl + al * bh) + al * bl;
+  ERR[0] = ((ah * bh - p) + ah * bl + al * bh) + al * bl;
   return p;
 }
 
@@ -37,7 +42,7 @@ export function twoProd(a: number, b: number): number {
  */
 export function addRoundOdd(a: number, b: number): number {
   const s = twoSum(a, b);
-  const e = twoErr;
+  const e = ERR[0];
   if (e === 0 || !Number.isFinite(s)) return s;
   f64[0] = s;
   if ((u32[0] & 1) !== 0) return s;
@@ -56,9 +61,9 @@ export function fma64(a: number, b: number, c: number): number {
   const p = a * b;
   if (p === 0 || !Number.isFinite(p) || !Number.isFinite(c) || c === 0) return p + c;
   const ph = twoProd(a, b);
-  const pl = twoErr;
+  const pl = ERR[0];
   const uh = twoSum(c, ph);
-  const ul = twoErr;
+  const ul = ERR[0];
   return uh + addRoundOdd(ul, pl);
 }
 
@@ -67,5 +72,11 @@ export function fma64(a: number, b: number, c: number): number {
  * float32 values is exact in binary64, so one sum rounded to odd and then to float32 is exact.
  */
 export function fmaf(a: number, b: number, c: number): number {
+  const s = a * b + c; // the product is exact, so s is the exact result rounded once, to 53 bits
+  const r = Math.fround(s);
+  const d = s - r;
+  // Rounding s again to 24 bits is wrong only when s sits exactly halfway between two float32
+  // values, i.e. when r + 2d is r's float32 neighbour. Then round to odd first.
+  if (d === 0 || Math.fround(r + 2 * d) !== r + 2 * d) return r;
   return Math.fround(addRoundOdd(a * b, c));
 }
