@@ -1,0 +1,35 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { firstTorchImportLine, importSpans, selectionProgram } from "../../src/extension/source-scan";
+
+test("the CodeLens line: the first import of torch, after other imports", () => {
+  assert.equal(firstTorchImportLine('import * as fs from "fs"\nimport * as torch from "torch";\nconst x = 1;'), 1);
+  assert.equal(firstTorchImportLine("// hi\nimport {\n  ones,\n  tensor\n} from 'torch';"), 1);
+  assert.equal(firstTorchImportLine('import * as torchvision from "torchvision";'), 0);
+  assert.equal(firstTorchImportLine('import * as tv from "torchvision";\nimport * as torch from "torch";'), 1);
+  assert.equal(firstTorchImportLine('import x from "torchaudio";\nconst s = "torch";'), null);
+  assert.equal(firstTorchImportLine('import torch = require("torch");'), 0);
+});
+
+test("import spans stop at each statement's own specifier", () => {
+  const spans = importSpans('import a from "a"\nimport * as torch from "torch"\n');
+  assert.deepEqual(spans.map((s) => [s.specifier, s.line]), [["a", 0], ["torch", 1]]);
+});
+
+test("Run Selection keeps the selection and the imports at their exact lines and columns", () => {
+  const text = ['import * as torch from "torch";', "const a = torch.ones(2);", "const b = a.mul(2);", "const c = b.sum();"].join("\n");
+  const start = text.indexOf("const b");
+  const end = text.indexOf("\nconst c");
+  const prog = selectionProgram(text, start, end);
+  const lines = prog.split("\n");
+  assert.equal(lines.length, 4);
+  assert.equal(lines[0], 'import * as torch from "torch";');
+  assert.equal(lines[1], "");
+  assert.equal(lines[2], "const b = a.mul(2);");
+  assert.equal(lines[3], "");
+});
+
+test("a partial-line selection keeps its columns", () => {
+  const text = "const a = 1; const b = 2;";
+  assert.equal(selectionProgram(text, 13, text.length), "             const b = 2;");
+});
