@@ -1,7 +1,7 @@
 // Tensor methods, attached to the prototype so ops/ can import Tensor without cycles.
 // Each method forwards to the op that owns the behaviour; nothing is computed here.
 import { Tensor, TensorHook } from "./tensor";
-import { DType, bool, float32, float64, int64 } from "./dtype";
+import { DType, bool, float32, float64, int64, get_default_dtype } from "./dtype";
 import * as E from "./ops/elementwise";
 import * as R from "./ops/reduce";
 import * as V from "./ops/views";
@@ -128,7 +128,7 @@ const same = (names: string[], f: (this: Tensor, ...a: never[]) => unknown) => n
 def("toString", function () {
   return formatTensor(
     { shape: this._shape, dtype: this._dtype.name, get: (i: number) => this._get(i) },
-    { requiresGrad: this.requires_grad, gradFn: this._gradFn ? this._gradFn._displayName() : null, isParameter: this._isParameter },
+    { requiresGrad: this.requires_grad, gradFn: this._gradFn ? this._gradFn._displayName() : null, isParameter: this._isParameter, defaultDtype: get_default_dtype().name as "float32" | "float64" },
   );
 });
 
