@@ -1,76 +1,77 @@
-// The engine's doorway to random numbers. Factories and nn.init call these; the bit-exact
-// PyTorch generator (src/engine/random/) plugs in here via `useRandomSource`.
+// The engine's doorway to random numbers. Factories, in-place samplers, dropout and nn.init call
+// these; the source is PyTorch 1.13's CPU generator reproduced bit for bit (src/engine/random/),
+// so `torch.manual_seed(0); torch.rand(3)` and every layer's default initialisation give
+// PyTorch's values. Another source can be swapped in with `useRandomSource` (tests).
 import type { DType, TypedArray } from "./dtype";
+import {
+  defaultGenerator, bernoulliTensor, dropoutNoise, normal, randint, randperm, uniform,
+  type FloatDType, type Generator, type RandomArray, type RandomDType,
+} from "./random";
 
 export interface RandomSource {
-  manual_seed(seed: number): void;
+  manual_seed(seed: number | bigint): void;
   initial_seed(): number;
   seed(): number;
   uniform(n: number, from: number, to: number, dtype: DType): TypedArray;
   normal(n: number, mean: number, std: number, dtype: DType): TypedArray;
-  randint(n: number, low: number, high: number): Float64Array;
+  /** Values in [low, high); `dtype` (default int64) changes how PyTorch draws for float dtypes. */
+  randint(n: number, low: number, high: number, dtype?: DType): Float64Array;
   randperm(n: number): Float64Array;
+  /** One draw per probability; float32 probabilities use 24-bit uniforms, float64 ones 53-bit. */
   bernoulli(probs: ArrayLike<number>, dtype: DType): TypedArray;
+  /** F.dropout's multiplier: 0 or 1/(1-p) per element. */
+  dropout(n: number, p: number, dtype: DType): TypedArray;
   get_state(): unknown;
   set_state(s: unknown): void;
 }
 
-/** Placeholder source until the bit-exact generator is plugged in: seeded xorshift128+, not PyTorch's stream. */
-class SimpleSource implements RandomSource {
-  private s0 = 0;
-  private s1 = 0;
-  private seedValue = 67280421310721;
-  constructor() { this.manual_seed(this.seedValue); }
-  manual_seed(seed: number): void {
-    this.seedValue = seed;
-    this.s0 = (seed ^ 0x9e3779b9) >>> 0 || 1;
-    this.s1 = (Math.floor(seed / 4294967296) ^ 0x85ebca6b) >>> 0 || 2;
-  }
-  initial_seed(): number { return this.seedValue; }
-  seed(): number { const s = Date.now(); this.manual_seed(s); return s; }
-  private next(): number {
-    let x = this.s0;
-    const y = this.s1;
-    this.s0 = y;
-    x ^= x << 23; x >>>= 0;
-    x ^= x >>> 17;
-    x ^= y ^ (y >>> 26);
-    this.s1 = x >>> 0;
-    return ((this.s0 + this.s1) >>> 0) / 4294967296;
-  }
-  uniform(n: number, from: number, to: number, dtype: DType): TypedArray {
-    const out = dtype.alloc(n);
-    for (let i = 0; i < n; i++) out[i] = this.next() * (to - from) + from;
-    return out;
-  }
-  normal(n: number, mean: number, std: number, dtype: DType): TypedArray {
-    const out = dtype.alloc(n);
-    for (let i = 0; i < n; i++) {
-      const u1 = 1 - this.next(), u2 = this.next();
-      out[i] = mean + std * Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
-    }
-    return out;
-  }
-  randint(n: number, low: number, high: number): Float64Array {
-    const out = new Float64Array(n);
-    for (let i = 0; i < n; i++) out[i] = low + Math.floor(this.next() * (high - low));
-    return out;
-  }
-  randperm(n: number): Float64Array {
-    const out = new Float64Array(n);
-    for (let i = 0; i < n; i++) out[i] = i;
-    for (let i = n - 1; i > 0; i--) { const j = Math.floor(this.next() * (i + 1)); [out[i], out[j]] = [out[j], out[i]]; }
-    return out;
-  }
-  bernoulli(probs: ArrayLike<number>, dtype: DType): TypedArray {
-    const out = dtype.alloc(probs.length);
-    for (let i = 0; i < probs.length; i++) out[i] = this.next() < probs[i] ? 1 : 0;
-    return out;
-  }
-  get_state(): unknown { return [this.s0, this.s1, this.seedValue]; }
-  set_state(s: unknown): void { const [a, b, c] = s as number[]; this.s0 = a; this.s1 = b; this.seedValue = c; }
+function floatName(dtype: DType): FloatDType {
+  if (dtype.name !== "float32" && dtype.name !== "float64") throw new Error(`expected a floating point dtype, got ${dtype.name}`);
+  return dtype.name;
 }
 
-let source: RandomSource = new SimpleSource();
+/** Copy a sampler's array into the engine's storage type for `dtype` (int64 and bool differ). */
+function toStorage(a: RandomArray, dtype: DType): TypedArray {
+  if ((dtype.name === "float32" && a instanceof Float32Array) || (dtype.name !== "float32" && dtype.name !== "bool" && a instanceof Float64Array)) {
+    return a as TypedArray;
+  }
+  const out = dtype.alloc(a.length);
+  for (let i = 0; i < a.length; i++) out[i] = a[i];
+  return out;
+}
+
+/** PyTorch's default CPU generator (mt19937 + ATen's sampling transforms). */
+export class PyTorchSource implements RandomSource {
+  constructor(readonly gen: Generator = defaultGenerator) {}
+  manual_seed(seed: number | bigint): void { this.gen.manual_seed(seed); }
+  initial_seed(): number { return Number(this.gen.initial_seed()); }
+  seed(): number { return Number(this.gen.seed()); }
+  uniform(n: number, from: number, to: number, dtype: DType): TypedArray {
+    return uniform(this.gen, n, from, to, floatName(dtype)) as TypedArray;
+  }
+  normal(n: number, mean: number, std: number, dtype: DType): TypedArray {
+    return normal(this.gen, n, mean, std, floatName(dtype)) as TypedArray;
+  }
+  randint(n: number, low: number, high: number, dtype?: DType): Float64Array {
+    const name = (dtype?.name ?? "int64") as RandomDType;
+    const r = randint(this.gen, n, low, high, name);
+    return r instanceof Float64Array ? r : Float64Array.from(r);
+  }
+  randperm(n: number): Float64Array { return randperm(this.gen, n); }
+  bernoulli(probs: ArrayLike<number>, dtype: DType): TypedArray {
+    const p = probs instanceof Float32Array || probs instanceof Float64Array ? probs : Float64Array.from(probs);
+    return toStorage(bernoulliTensor(this.gen, p, dtype.name as RandomDType), dtype);
+  }
+  dropout(n: number, p: number, dtype: DType): TypedArray {
+    return dropoutNoise(this.gen, n, p, floatName(dtype)) as TypedArray;
+  }
+  get_state(): unknown { return this.gen.get_state(); }
+  set_state(s: unknown): void {
+    if (!(s instanceof Uint8Array)) throw new TypeError("set_rng_state expects the state returned by get_rng_state()");
+    this.gen.set_state(s);
+  }
+}
+
+let source: RandomSource = new PyTorchSource();
 export function rng(): RandomSource { return source; }
 export function useRandomSource(s: RandomSource): void { source = s; }
