@@ -12,6 +12,7 @@ const nodeEntries = [
   ["src/cli.ts", "out/cli.js"],
   ["src/runner/worker.ts", "out/runner-worker.js"],
   ["test/bench/bench.ts", "out/bench.js"],
+  ["src/tsplugin/index.ts", "out/tsplugin.js"],
 ].filter(([src]) => existsSync(src));
 
 const builds = nodeEntries.map(([entry, outfile]) => ({
@@ -39,3 +40,5 @@ if (watch) {
 } else {
   await Promise.all(builds.map((b) => esbuild.build(b)));
 }
+// Declarations of "torch"/"torchvision" for the tsserver plugin (out/types/; skipped when up to date).
+if (existsSync("src/tsplugin/build-types.mjs")) (await import("./src/tsplugin/build-types.mjs")).buildTypes();
