@@ -2,6 +2,7 @@
 // "torchvision", and the two questions the hooks ask (is this a tensor? make a float literal).
 import * as torch from "../engine";
 import * as torchvision from "../engine/torchvision";
+import { setWarningLocator } from "../engine/errors";
 import type { EngineTensor } from "./engine-types";
 
 /**
@@ -23,4 +24,12 @@ export function isTensor(v: unknown): v is EngineTensor {
 
 export function floatLiteral(v: number): unknown {
   return torch._floatLiteral(v);
+}
+
+/**
+ * Python prefixes a warning with the user's `file:line`; the engine asks us where the user's code
+ * is (the first frame of the evaluated module, mapped to the TypeScript source).
+ */
+export function installWarningLocator(locate: (stack: string) => string | null): void {
+  setWarningLocator(() => locate(new Error().stack ?? ""));
 }

@@ -8,7 +8,7 @@ import * as vm from "node:vm";
 import { inspect } from "node:util";
 import type { RunError, TensorPage, TensorPageRequest } from "../protocol";
 import { createCapture } from "./console-capture";
-import { floatLiteral, isTensor, userModules } from "./engine-link";
+import { floatLiteral, installWarningLocator, isTensor, userModules } from "./engine-link";
 import type { EngineTensor } from "./engine-types";
 import { ErrorMapper, USER_SCRIPT } from "./errors";
 import { Recorder, StopSignal } from "./hooks";
@@ -76,6 +76,10 @@ async function run(req: RunRequest): Promise<void> {
   const recorder = new Recorder(isTensor, floatLiteral, control);
   const mapper = new ErrorMapper(req.map, req.fileName, req.code.split("\n").length);
   const capture = createCapture((lines) => post({ type: "console", lines }));
+  installWarningLocator((stack) => {
+    const p = mapper.mapStack(stack).first;
+    return p ? `${req.fileName}:${p.line}` : null;
+  });
 
   let failure: { thrown: unknown; unhandled: boolean } | null = null;
   let exit: ExitSignal | null = null;

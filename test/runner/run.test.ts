@@ -184,3 +184,18 @@ test("pages of data and grad come from the worker until dispose", async () => {
   h.dispose();
   assert.equal(await h.page({ tensorId: x.id, which: "data", offset: 0, count: 1 }), null);
 });
+
+test("engine warnings go to stderr, prefixed with the user's file:line as Python does", async () => {
+  const s = await run([
+    "import * as torch from \"torch\";",
+    "const x = torch.ones(2, { requires_grad: true });",
+    "const y = x.mul(2);",
+    "const g = y.grad;",
+    "console.log(g);",
+  ]);
+  assert.equal(s.status, "ok");
+  assert.equal(s.console.length, 2);
+  assert.equal(s.console[0].stream, "stderr");
+  assert.match(s.console[0].text, /^\/ws\/prog\.ts:4: UserWarning: The \.grad attribute of a Tensor that is not a leaf Tensor is being accessed/);
+  assert.deepEqual(s.console[1], { stream: "stdout", text: "null" });
+});
