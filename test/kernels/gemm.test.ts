@@ -70,6 +70,7 @@ test("the WebAssembly SIMD kernels are available on this machine", () => {
 for (const variant of ["relaxed", "simd"] as const) {
   test(`wasm (${variant}) float32 gemm equals the JS kernel on random shapes`, () => {
     setBackend("wasm", variant);
+    assert.equal(backendInfo().variant, variant);
     const r = rng(variant === "simd" ? 2 : 3);
     for (let t = 0; t < 120; t++) {
       const c = randomCase(r);

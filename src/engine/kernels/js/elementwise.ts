@@ -16,8 +16,12 @@ export function binaryJs(op: BinaryOp, n: number, a: FloatArray, aOff: number, b
   }
 }
 
-/** out = a (op) s, or s (op) a when `reversed` (rsub, rdiv). */
-export function scalarJs(op: BinaryOp, n: number, a: FloatArray, aOff: number, s: number, out: FloatArray, outOff: number, reversed: boolean): void {
+/**
+ * out = a (op) s, or s (op) a when `reversed` (rsub, rdiv). For float32 the scalar is first
+ * rounded to float32, as PyTorch casts a Python scalar to the tensor's dtype.
+ */
+export function scalarJs(op: BinaryOp, n: number, a: FloatArray, aOff: number, scalar: number, out: FloatArray, outOff: number, reversed: boolean): void {
+  const s = out instanceof Float32Array ? Math.fround(scalar) : scalar;
   switch (op) {
     case "add": for (let i = 0; i < n; i++) out[outOff + i] = a[aOff + i] + s; break;
     case "sub":

@@ -1,0 +1,97 @@
+// Convolution (forward, grad input, grad weight, grad bias) against a naive direct
+// convolution written from the definition, for float64 (JS) and float32 (wasm and JS), on
+// random geometries: stride, padding, dilation, groups, 1x1 (the no-im2col path), odd sizes.
+import { test } from "node:test";
+import {
+  conv2dBackwardBias, conv2dBackwardInput, conv2dBackwardWeight, conv2dForward, convOutSize, setBackend,
+  type Conv2dGeometry, type FloatArray,
+} from "../../src/engine/kernels";
+import { assertClose, pick, randomArray, rng } from "./helpers";
+
+function randomGeometry(r: () => number): Conv2dGeometry {
+  const groups = pick(r, [1, 1, 1, 2, 3]);
+  const kH = pick(r, [1, 1, 2, 3, 5]), kW = pick(r, [1, 2, 3]);
+  const g: Conv2dGeometry = {
+    batch: pick(r, [1, 2, 3]), inChannels: groups * pick(r, [1, 2, 3, 4]), inH: pick(r, [1, 5, 7, 8, 11]),
+    inW: pick(r, [1, 4, 6, 9, 13]), outChannels: groups * pick(r, [1, 2, 5]), kH, kW,
+    strideH: pick(r, [1, 1, 2, 3]), strideW: pick(r, [1, 1, 2]), padH: pick(r, [0, 0, 1, 2]), padW: pick(r, [0, 1, 3]),
+    dilationH: pick(r, [1, 1, 2]), dilationW: pick(r, [1, 1, 3]), groups,
+  };
+  return g;
+}
+
+function outShape(g: Conv2dGeometry): [number, number] {
+  return [convOutSize(g.inH, g.kH, g.strideH, g.padH, g.dilationH), convOutSize(g.inW, g.kW, g.strideW, g.padW, g.dilationW)];
+}
+
+// Calls fn(n, o, oh, ow, c, i, j, xIndex, wIndex) for every (output, tap) pair reading the input.
+function eachTap(g: Conv2dGeometry, fn: (yIdx: number, xIdx: number, wIdx: number) => void): void {
+  const [oH, oW] = outShape(g);
+  const cG = g.inChannels / g.groups, oG = g.outChannels / g.groups;
+  for (let n = 0; n < g.batch; n++) for (let o = 0; o < g.outChannels; o++) {
+    const grp = Math.floor(o / oG);
+    for (let oh = 0; oh < oH; oh++) for (let ow = 0; ow < oW; ow++) {
+      const yIdx = ((n * g.outChannels + o) * oH + oh) * oW + ow;
+      for (let c = 0; c < cG; c++) for (let i = 0; i < g.kH; i++) for (let j = 0; j < g.kW; j++) {
+        const h = oh * g.strideH - g.padH + i * g.dilationH, w = ow * g.strideW - g.padW + j * g.dilationW;
+        if (h < 0 || h >= g.inH || w < 0 || w >= g.inW) continue;
+        const xIdx = ((n * g.inChannels + grp * cG + c) * g.inH + h) * g.inW + w;
+        fn(yIdx, xIdx, ((o * cG + c) * g.kH + i) * g.kW + j);
+      }
+    }
+  }
+}
+
+function check<T extends FloatArray>(g: Conv2dGeometry, make: (n: number) => T, r: () => number, tol: number, what: string): void {
+  const [oH, oW] = outShape(g);
+  if (oH <= 0 || oW <= 0) return;
+  const xLen = g.batch * g.inChannels * g.inH * g.inW, wLen = g.outChannels * (g.inChannels / g.groups) * g.kH * g.kW;
+  const yLen = g.batch * g.outChannels * oH * oW;
+  const x = randomArray(r, xLen + 2, make), w = randomArray(r, wLen + 1, make), bias = randomArray(r, g.outChannels + 3, make);
+  const dy = randomArray(r, yLen + 4, make);
+  const label = `${what} ${JSON.stringify(g)}`;
+
+  // Expected values from the definition, in float64, on the same (offset) data.
+  const y = new Float64Array(yLen), dx = new Float64Array(xLen), dw = new Float64Array(wLen), db = new Float64Array(g.outChannels);
+  const P = oH * oW;
+  for (let i = 0; i < yLen; i++) y[i] = bias[3 + Math.floor(i / P) % g.outChannels];
+  eachTap(g, (yi, xi, wi) => {
+    y[yi] += x[2 + xi] * w[1 + wi];
+    dx[xi] += dy[4 + yi] * w[1 + wi];
+    dw[wi] += dy[4 + yi] * x[2 + xi];
+  });
+  for (let i = 0; i < yLen; i++) db[Math.floor(i / P) % g.outChannels] += dy[4 + i];
+
+  const yGot = make(yLen + 5), dxGot = make(xLen + 1), dwGot = make(wLen + 2), dbGot = make(g.outChannels);
+  conv2dForward({ ...g, input: x, inputOffset: 2, weight: w, weightOffset: 1, bias, biasOffset: 3, output: yGot, outputOffset: 5 });
+  assertClose(yGot.subarray(5), y, tol, `forward ${label}`);
+  dxGot.fill(NaN); // written, not accumulated
+  conv2dBackwardInput({ ...g, gradOutput: dy, gradOutputOffset: 4, weight: w, weightOffset: 1, gradInput: dxGot, gradInputOffset: 1 });
+  assertClose(dxGot.subarray(1), dx, tol, `grad input ${label}`);
+  dwGot.fill(NaN);
+  conv2dBackwardWeight({ ...g, input: x, inputOffset: 2, gradOutput: dy, gradOutputOffset: 4, gradWeight: dwGot, gradWeightOffset: 2 });
+  assertClose(dwGot.subarray(2), dw, tol, `grad weight ${label}`);
+  conv2dBackwardBias(dy, 4, g.batch, g.outChannels, P, dbGot, 0);
+  assertClose(dbGot, db, tol, `grad bias ${label}`);
+}
+
+test("conv2d float64 (JS) equals the direct definition", () => {
+  const r = rng(21);
+  for (let t = 0; t < 80; t++) check(randomGeometry(r), (n) => new Float64Array(n), r, 1e-12, "f64");
+});
+
+for (const backend of ["wasm", "js"] as const) {
+  test(`conv2d float32 (${backend}) equals the direct definition`, () => {
+    setBackend(backend);
+    const r = rng(backend === "wasm" ? 22 : 23);
+    for (let t = 0; t < 80; t++) check(randomGeometry(r), (n) => new Float32Array(n), r, 2e-5, backend);
+    setBackend("wasm");
+  });
+}
+
+test("conv2d float32 (wasm) on a ResNet-sized layer (3x3, 64 channels, stride 2)", () => {
+  setBackend("wasm");
+  const r = rng(24);
+  check({ batch: 1, inChannels: 64, inH: 16, inW: 16, outChannels: 128, kH: 3, kW: 3, strideH: 2, strideW: 2,
+    padH: 1, padW: 1, dilationH: 1, dilationW: 1, groups: 1 }, (n) => new Float32Array(n), r, 1e-4, "resnet");
+});
