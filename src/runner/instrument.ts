@@ -156,6 +156,8 @@ class Instrumenter {
       if (!ts.isIdentifier(d.name)) collectBindingNames(d.name, ids);
     }
     const exported = node.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword) ?? false;
+    // Exported from a namespace: the names live on the namespace object; not worth the rewrite.
+    if (exported && !ts.isSourceFile(node.parent)) return visited;
     const rec = this.recordNames(ids, exported);
     return rec ? [visited, this.f.createExpressionStatement(rec)] : visited;
   }

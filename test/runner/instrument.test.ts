@@ -125,3 +125,28 @@ test("a TypeScript syntax error is a diagnostic at its line", () => {
   assert.equal(diagnostics[0].pos.line, 2);
   assert.equal(diagnostics[0].pos.column, 11);
 });
+
+test("control flow and class forms behave as before instrumentation", async () => {
+  await evaluate([
+    "const log: unknown[] = [];",
+    "outer: for (const i of [1, 2, 3]) { for (const j of [1, 2]) { if (j === 2) continue outer; log.push(i * 10 + j); } }",
+    "async function* gen() { yield 1; yield 2; }",
+    "for await (const v of gen()) log.push(v);",
+    "function* g2(n: number) { for (let i = 0; i < n; i++) yield i; }",
+    "log.push([...g2(3)].join(''));",
+    "let a: number, b: number; a = b = 4; log.push(a + b);",
+    "class A { constructor(readonly base: number) {} }",
+    "class B extends A { constructor(private w: number, z = 1) { super(w + z); } get both() { return [this.w, this.base]; } }",
+    "log.push(new B(5).both.join(','));",
+    "const o = (p: number) => ({ p });",
+    "log.push(o(3).p);",
+    "let m: RegExpExecArray | null; const re = /x/g; let count = 0; while ((m = re.exec('xax')) !== null) count++;",
+    "log.push(count);",
+    "export const { e1, e2 } = { e1: 'E1', e2: 'E2' };",
+    "log.push(e1 + e2);",
+    "namespace N { export const [q] = [7]; }",
+    "log.push(N.q);",
+    "(globalThis as any).__log = log;",
+  ].join("\n"));
+  assert.deepEqual((globalThis as unknown as { __log: unknown[] }).__log, [11, 21, 31, 1, 2, "012", 8, "5,6", 3, 2, "E1E2", 7]);
+});
