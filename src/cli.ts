@@ -77,7 +77,7 @@ async function main(): Promise<number> {
     memoryLimitMb: args.memoryLimitMb,
     previewElements: args.previewElements,
     record: snapshotMode,
-    onConsole: snapshotMode ? undefined : (l) => (l.stream === "stdout" ? process.stdout : process.stderr).write(l.text + "\n"),
+    onOutput: snapshotMode ? undefined : (stream, text) => (stream === "stdout" ? process.stdout : process.stderr).write(text),
   });
   const snap = await handle.result;
   handle.dispose();

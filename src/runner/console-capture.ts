@@ -12,7 +12,7 @@ type Stream = ConsoleLine["stream"];
 class LineSink extends EventEmitter {
   private partial = "";
 
-  constructor(private readonly stream: Stream, private readonly emitLines: (lines: ConsoleLine[]) => void) {
+  constructor(private readonly stream: Stream, private readonly emitLines: (lines: ConsoleLine[], unterminated: boolean) => void) {
     super();
   }
 
@@ -22,7 +22,7 @@ class LineSink extends EventEmitter {
       : String(chunk);
     const parts = (this.partial + text).split("\n");
     this.partial = parts.pop() ?? "";
-    if (parts.length > 0) this.emitLines(parts.map((t) => ({ stream: this.stream, text: t })));
+    if (parts.length > 0) this.emitLines(parts.map((t) => ({ stream: this.stream, text: t })), false);
     const done = typeof encoding === "function" ? encoding : cb;
     if (typeof done === "function") (done as () => void)();
     return true;
@@ -33,7 +33,7 @@ class LineSink extends EventEmitter {
     if (this.partial === "") return;
     const text = this.partial;
     this.partial = "";
-    this.emitLines([{ stream: this.stream, text }]);
+    this.emitLines([{ stream: this.stream, text }], true);
   }
 }
 
@@ -44,7 +44,7 @@ export interface Capture {
   flush(): void;
 }
 
-export function createCapture(emitLines: (lines: ConsoleLine[]) => void): Capture {
+export function createCapture(emitLines: (lines: ConsoleLine[], unterminated: boolean) => void): Capture {
   const stdout = new LineSink("stdout", emitLines);
   const stderr = new LineSink("stderr", emitLines);
   const console = new Console({ stdout: stdout as unknown as NodeJS.WritableStream, stderr: stderr as unknown as NodeJS.WritableStream, colorMode: false });

@@ -85,12 +85,13 @@ export function createRunner(config: RunnerConfig = {}): Runner {
     const startedAt = Date.now();
     const lines: ConsoleLine[] = [];
     let dropped = 0;
-    const onLines = (ls: ConsoleLine[]): void => {
-      for (const l of ls) {
+    const onLines = (ls: ConsoleLine[], unterminated = false): void => {
+      ls.forEach((l, i) => {
         if (lines.length < MAX_SNAPSHOT_LINES) lines.push(l);
         else dropped++;
         options.onConsole?.(l);
-      }
+        options.onOutput?.(l.stream, unterminated && i === ls.length - 1 ? l.text : l.text + "\n");
+      });
     };
     const finish = (o: RunOutcome): Snapshot => {
       const console = dropped > 0 ? [...lines, { stream: "stderr" as const, text: `[${dropped} more lines not kept]` }] : lines;
@@ -160,7 +161,7 @@ export function createRunner(config: RunnerConfig = {}): Runner {
     worker.on("message", (m: FromWorker) => {
       switch (m.type) {
         case "console":
-          onLines(m.lines);
+          onLines(m.lines, m.unterminated);
           break;
         case "done":
           settle(m.outcome);

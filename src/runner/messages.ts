@@ -39,7 +39,8 @@ export interface RunOutcome {
 
 export type FromWorker =
   | { type: "ready" }
-  | { type: "console"; lines: ConsoleLine[] }
+  /** `unterminated`: the last line was written without a final newline (flushed at the end). */
+  | { type: "console"; lines: ConsoleLine[]; unterminated?: boolean }
   | { type: "done"; outcome: RunOutcome }
   | { type: "page"; reqId: number; page: TensorPage | null };
 

@@ -17,6 +17,11 @@ export interface RunOptions {
   record: boolean;
   /** Called for each console line as the program writes it (the Output channel, the CLI's stdout). */
   onConsole?: (line: ConsoleLine) => void;
+  /**
+   * The same output as raw text, exactly as written: every line with its "\n", except a last
+   * line the program left unterminated (the CLI prints this).
+   */
+  onOutput?: (stream: ConsoleLine["stream"], text: string) => void;
 }
 
 export interface RunHandle {

@@ -75,7 +75,7 @@ async function run(req: RunRequest): Promise<void> {
   const control = new Int32Array(req.control);
   const recorder = new Recorder(isTensor, floatLiteral, control);
   const mapper = new ErrorMapper(req.map, req.fileName, req.code.split("\n").length);
-  const capture = createCapture((lines) => post({ type: "console", lines }));
+  const capture = createCapture((lines, unterminated) => post({ type: "console", lines, unterminated }));
   installWarningLocator((stack) => {
     const p = mapper.mapStack(stack).first;
     return p ? `${req.fileName}:${p.line}` : null;

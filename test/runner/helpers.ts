@@ -43,19 +43,32 @@ export async function evaluate(src: string): Promise<Evaluated> {
   return { recorder, sites: compiled.sites, compiled, bindings };
 }
 
-let built: string | undefined;
-/** Bundles src/runner/worker.ts (with the engine) into a temp dir once per test process. */
-export async function buildWorker(): Promise<string> {
-  if (built) return built;
+let outDir: string | undefined;
+const bundled = new Map<string, Promise<string>>();
+
+/** Bundles an entry point (with the engine) into one temp dir per test process, as esbuild.mjs does. */
+function bundle(entry: string, name: string): Promise<string> {
+  const known = bundled.get(name);
+  if (known) return known;
   // esbuild is a dev dependency: fine in tests (the product never runs it).
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const esbuild = require("esbuild") as typeof import("esbuild");
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "gi-runner-test-"));
-  const outfile = path.join(dir, "runner-worker.js");
-  await esbuild.build({
-    entryPoints: [path.join(ROOT, "src/runner/worker.ts")], outfile, bundle: true, platform: "node", format: "cjs",
+  outDir ??= fs.mkdtempSync(path.join(os.tmpdir(), "gi-runner-test-"));
+  const outfile = path.join(outDir, name);
+  const p = esbuild.build({
+    entryPoints: [path.join(ROOT, entry)], outfile, bundle: true, platform: "node", format: "cjs",
     target: "node20", sourcemap: true, logLevel: "error",
-  });
-  built = outfile;
-  return outfile;
+  }).then(() => outfile);
+  bundled.set(name, p);
+  return p;
+}
+
+export function buildWorker(): Promise<string> {
+  return bundle("src/runner/worker.ts", "runner-worker.js");
+}
+
+/** The CLI next to its worker, like out/cli.js and out/runner-worker.js. */
+export async function buildCli(): Promise<string> {
+  await buildWorker();
+  return bundle("src/cli.ts", "cli.js");
 }
