@@ -35,6 +35,9 @@ function checkDevice(o: FactoryOptions): void {
 /** Apply requires_grad with PyTorch's check (integer tensors cannot require grad). */
 function finish(t: Tensor, o: FactoryOptions): Tensor {
   checkDevice(o);
+  if (o.requires_grad && !t._dtype.isFloatingPoint) {
+    throw new RuntimeError("Only Tensors of floating point and complex dtype can require gradients");
+  }
   if (o.requires_grad) t._setRequiresGrad(true);
   return t;
 }
@@ -160,7 +163,9 @@ export function range(start: Scalar, end: Scalar, step: Scalar = 1, opts: Factor
   return finish(Tensor._make(d, [n], dtype), opts);
 }
 /** PyTorch's linspace kernel: the first half steps up from start, the second down from end. */
-export function linspace(start: Scalar, end: Scalar, steps: number, opts: FactoryOptions = {}): Tensor {
+export function linspace(start: Scalar, end: Scalar, steps: number | (FactoryOptions & { steps?: number }), opts: FactoryOptions = {}): Tensor {
+  if (typeof steps === "object") { opts = steps; steps = steps.steps ?? NaN; }
+  if (!Number.isInteger(steps)) throw new TypeError("linspace() missing required argument 'steps'");
   if (steps < 0) throw new RuntimeError("number of steps must be non-negative");
   const dtype = opts.dtype ?? get_default_dtype();
   const s = scalarValue(start), e = scalarValue(end);
@@ -193,6 +198,7 @@ export function eye(n: number, m?: number | FactoryOptions, opts: FactoryOptions
 export function rand(...args: SizeArg[]): Tensor {
   const { sizes, opts } = splitSizeArgs(args);
   const dtype = opts.dtype ?? get_default_dtype();
+  if (!dtype.isFloatingPoint) throw new RuntimeError(`"check_uniform_bounds" not implemented for '${dtype.name === "int64" ? "Long" : "Bool"}'`);
   return finish(Tensor._make(rng().uniform(numelOf(sizes), 0, 1, dtype), sizes, dtype), opts);
 }
 export function randn(...args: SizeArg[]): Tensor {

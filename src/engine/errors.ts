@@ -24,9 +24,11 @@ const warned = new Set<string>();
 let locate: () => string | null = () => null;
 export function setWarningLocator(f: () => string | null): void { locate = f; }
 export function warnOnce(message: string, category = "UserWarning"): void {
-  if (warned.has(message)) return;
-  warned.add(message);
+  // Python's default filter shows a warning once per source location; without a location, every time.
   const where = locate();
+  const key = `${where}\u0000${message}`;
+  if (where && warned.has(key)) return;
+  warned.add(key);
   process.stderr.write(`${where ? where + ": " : ""}${category}: ${message}\n`);
 }
 export function resetWarnings(): void { warned.clear(); }

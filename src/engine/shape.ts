@@ -99,7 +99,7 @@ export function inferSize(shape: readonly number[], numel: number): number[] {
  */
 export function viewStrides(oldShape: readonly number[], oldStrides: readonly number[], newShape: readonly number[]): number[] | null {
   const numel = numelOf(oldShape);
-  if (numel === 0) return contiguousStrides(newShape);
+  if (numel === 0 || oldShape.length === 0) return contiguousStrides(newShape);
   const newStrides = new Array<number>(newShape.length).fill(0);
   let viewD = newShape.length - 1;
   let chunkBase = oldStrides[oldStrides.length - 1] ?? 1;

@@ -95,8 +95,8 @@ export class Tensor {
   get grad_fn(): Node | null { return this._gradFn; }
   get is_leaf(): boolean { return this._gradFn === null; }
   get requires_grad(): boolean { return this._requiresGrad || this._gradFn !== null; }
-  set requires_grad(v: boolean) { this._setRequiresGrad(v); }
-  _setRequiresGrad(v: boolean): void {
+  set requires_grad(v: boolean) { this._setRequiresGrad(v, "only Tensors of floating point and complex dtype can require gradients"); }
+  _setRequiresGrad(v: boolean, intMessage = "only Tensors of floating point dtype can require gradients"): void {
     if (!this.is_leaf) {
       throw new RuntimeError(
         v
@@ -105,7 +105,7 @@ export class Tensor {
       );
     }
     if (v && !this._dtype.isFloatingPoint) {
-      throw new RuntimeError("only Tensors of floating point and complex dtype can require gradients");
+      throw new RuntimeError(intMessage);
     }
     this._requiresGrad = v;
   }
@@ -181,7 +181,7 @@ export class Tensor {
 
   item(): number | boolean {
     if (this.numel() !== 1) {
-      throw new RuntimeError(`a Tensor with ${this.numel()} elements cannot be converted to Scalar`);
+      throw new RuntimeError("only one element tensors can be converted to Python scalars");
     }
     const v = this._storage.data[this._offset];
     return this._dtype.name === "bool" ? v !== 0 : v;

@@ -17,7 +17,7 @@ import { tensor as makeTensor, FactoryOptions, zeros, ones, full } from "./creat
 import { rng } from "./rng";
 import { RuntimeError } from "./errors";
 import { formatTensor } from "./printing";
-import { edgeOf } from "./ops/define";
+import { edgeOf, op1 } from "./ops/define";
 import type { Node } from "./autograd/node";
 
 type Dims = R.Dims;
@@ -45,8 +45,8 @@ declare module "./tensor" {
     sqrt(): Tensor; rsqrt(): Tensor; reciprocal(): Tensor; abs(): Tensor; absolute(): Tensor;
     sin(): Tensor; cos(): Tensor; tan(): Tensor; tanh(): Tensor; sigmoid(): Tensor; relu(): Tensor;
     sign(): Tensor; floor(): Tensor; ceil(): Tensor; trunc(): Tensor; round(): Tensor;
-    clamp(min?: Scalar | null | { min?: Scalar | null; max?: Scalar | null }, max?: Scalar | null): Tensor;
-    clip(min?: Scalar | null | { min?: Scalar | null; max?: Scalar | null }, max?: Scalar | null): Tensor;
+    clamp(min?: Scalar | Tensor | null | { min?: Scalar | Tensor | null; max?: Scalar | Tensor | null }, max?: Scalar | Tensor | null): Tensor;
+    clip(min?: Scalar | Tensor | null | { min?: Scalar | Tensor | null; max?: Scalar | Tensor | null }, max?: Scalar | Tensor | null): Tensor;
     clamp_min(min: Scalar): Tensor; clamp_max(max: Scalar): Tensor;
     maximum(other: Tensor): Tensor; minimum(other: Tensor): Tensor;
     where(cond: Tensor, other: Operand): Tensor;
@@ -113,7 +113,7 @@ declare module "./tensor" {
     random_(from?: number, to?: number): Tensor;
     _checkInplace(): void;
     // autograd
-    backward(gradient?: Tensor | null, opts?: BackwardOptions): void;
+    backward(gradient?: Tensor | null | (BackwardOptions & { gradient?: Tensor | null }), opts?: BackwardOptions): void;
     register_hook(hook: TensorHook): { remove(): void };
   }
 }
@@ -151,7 +151,7 @@ const unaryNames: [string, (t: Tensor) => Tensor][] = [
   ["contiguous", V.contiguous], ["clone", V.clone], ["t", V.t],
 ];
 for (const [n, f] of unaryNames) def(n, function () { return f(this); });
-same(["clamp", "clip"], function (a?: Scalar | null | { min?: Scalar | null; max?: Scalar | null }, b?: Scalar | null) { return E.clamp(this, a, b); });
+same(["clamp", "clip"], function (a?: Scalar | Tensor | null | { min?: Scalar | Tensor | null; max?: Scalar | Tensor | null }, b?: Scalar | Tensor | null) { return E.clamp(this, a, b); });
 def("clamp_min", function (m: Scalar) { return E.clamp_min(this, m); });
 def("clamp_max", function (m: Scalar) { return E.clamp_max(this, m); });
 def("maximum", function (o: Tensor) { return E.maximum(this, o); });
@@ -305,17 +305,19 @@ def("masked_fill_", function (m: Tensor, v: Scalar | Tensor) {
 def("zero_", function () { return overwrite(this, new Float64Array(this.numel()), "ZeroBackward0"); });
 def("fill_", function (v: Scalar | Tensor) {
   const x = v instanceof Tensor ? Number(v.item()) : scalarValue(v);
-  return overwrite(this, new Float64Array(this.numel()).fill(x), "FillBackward0");
+  // PyTorch's names: fill_(Scalar) is FillBackward2, fill_(Tensor) FillBackward3.
+  return overwrite(this, new Float64Array(this.numel()).fill(x), v instanceof Tensor ? "FillBackward3" : "FillBackward2");
 });
 def("copy_", function (src: Tensor | Scalar) {
   const s = src instanceof Tensor ? src : makeTensor(scalarValue(src), { dtype: this._dtype });
-  return inplace(this, () => copyOf(this, s));
+  return inplace(this, () => copyOp([this, s], { dtype: this._dtype }));
 });
-const copyOp = (t: Tensor, s: Tensor) => E.add(E.mul(t, 0), E.toDtype(V.expand(s, t._shape), t._dtype));
-function copyOf(t: Tensor, s: Tensor): Tensor {
-  if (!s.requires_grad && !t.requires_grad) return E.toDtype(V.expand(s, t._shape), t._dtype, true);
-  return copyOp(t, s);
-}
+/** copy_'s node: the destination's old values get no gradient, the source gets it (cast back). */
+const copyOp = op1<{ dtype: DType }>("copy", {
+  name: "torch::autograd::CopyBackwards",
+  forward: ([t, s], p) => E.toDtype(V.expand(s.detach(), t._shape), p.dtype, true).detach(),
+  backward: ([g]) => [E.zerosLike(g), g],
+});
 def("uniform_", function (from = 0, to = 1) { return overwrite(this, rng().uniform(this.numel(), from, to, this._dtype), "UniformBackward0"); });
 def("normal_", function (mean = 0, std = 1) { return overwrite(this, rng().normal(this.numel(), mean, std, this._dtype), "NormalBackward0"); });
 def("bernoulli_", function (p = 0.5) { return overwrite(this, rng().bernoulli(new Float64Array(this.numel()).fill(p), this._dtype), "BernoulliBackward0"); });
@@ -325,7 +327,14 @@ def("random_", function (from?: number, to?: number) {
 });
 
 // ---- autograd ---------------------------------------------------------------------------
-def("backward", function (gradient?: Tensor | null, opts?: BackwardOptions) { runBackward(this, gradient ?? null, opts ?? {}); });
+def("backward", function (gradient?: Tensor | null | (BackwardOptions & { gradient?: Tensor | null }), opts?: BackwardOptions) {
+  // `y.backward({ retain_graph: true })` and `y.backward({ gradient: g })` are natural in TypeScript too.
+  if (gradient && !(gradient instanceof Tensor)) {
+    runBackward(this, gradient.gradient ?? null, gradient);
+    return;
+  }
+  runBackward(this, gradient ?? null, opts ?? {});
+});
 let hookId = 0;
 def("register_hook", function (hook: TensorHook) {
   if (!this.requires_grad) throw new RuntimeError("cannot register a hook on a tensor that doesn't require gradient");

@@ -87,5 +87,13 @@ export const samples: Record<string, Sample[]> = {
     { inputs: (r) => [r(4, 3)], call: (a) => a.gather(1, torch.tensor([[0], [2], [1], [0]])) },
   ],
   scatter_add_positions: [{ inputs: (r) => [r(4, 3)], call: (a) => a.index_select(0, torch.tensor([1, 1, 3])).mul(a.getitem(torch.tensor([0, 1, 2]))) }],
+  copy: [{ inputs: (r) => [r(2, 3), r(3)], call: (a, b) => { const c = a.mul(1); c.copy_(b); return c.mul(a); } }],
+  index_put: [{ inputs: (r) => [r(4), r(2)], call: (a, b) => { const c = a.mul(2); c.setitem([torch.tensor([0, 3])], b); return c.mul(a); } }],
+  div_mode_none: [{ inputs: (r, p) => [r(3), p(3)], call: (a, b) => torch.div(a, b, { rounding_mode: null }) }],
+  rsub_tensor: [{ inputs: (r) => [r(2, 3), r(3)], call: (a, b) => torch.rsub(a, b, { alpha: 2 }) }],
+  pow_scalar_base: [{ inputs: (r) => [r(3)], call: (a) => torch.pow(2.5, a) }],
+  clamp_tensor: [{ inputs: (r) => [r(6), r(6), r(6)], call: (a, lo, hi) => a.clamp(lo, lo.add(0.7)).add(a.clamp(null, hi)) }],
   fill: [{ inputs: (r) => [r(3)], call: (a) => { const b = a.mul(2); b.zero_(); return b.add(a); } }],
+  // In-place through a view: CopySlices on the base, AsStridedBackward0 on the view.
+  view_inplace: [{ inputs: (r) => [r(3, 2), r(2)], call: (a, b) => { const c = a.mul(1); c.select(0, 1).mul_(b); return c.mul(a); } }],
 };

@@ -154,8 +154,10 @@ function run(spec: RunSpec): (Tensor | null)[] {
       const g = gradInputs[i];
       if (!nx || !g || !needed.has(nx)) return;
       const meta = node._inputs[i];
+      const target = dtypeFromName(meta.dtype);
+      // PyTorch reduces in the gradient's dtype, then casts to the input's (validate_outputs).
       let r = withGradMode(spec.createGraph, () => sumTo(g, meta.shape));
-      if (r._dtype.name !== meta.dtype) r = withGradMode(spec.createGraph, () => toDtype(r, dtypeFromName(meta.dtype)));
+      if (r._dtype !== target) r = withGradMode(spec.createGraph, () => toDtype(r, target));
       accumulate(nx, nr, spec.createGraph ? r : r.detach());
       const left = (deps.get(nx) ?? 1) - 1;
       deps.set(nx, left);
@@ -166,6 +168,8 @@ function run(spec: RunSpec): (Tensor | null)[] {
 }
 
 function accumulateIntoLeaf(v: Tensor, g: Tensor, createGraph: boolean): void {
+  // A leaf whose requires_grad was switched off after the graph was built gets nothing (as PyTorch).
+  if (!v.requires_grad) return;
   let grad = g;
   for (const h of v._hooks.values()) { const r = h(grad); if (r instanceof Tensor) grad = r; }
   if (v._grad === null) {

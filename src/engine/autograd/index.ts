@@ -5,9 +5,11 @@ import { withGradMode, is_grad_enabled, setGradEnabledRaw } from "./grad_mode";
 import { Node } from "./node";
 
 /** `torch.autograd.Variable(t)`: since PyTorch 0.4 a Variable is a Tensor; kept as an alias. */
-export function Variable(t: Tensor, opts?: { requires_grad?: boolean }): Tensor {
-  if (opts?.requires_grad) t.requires_grad_(true);
-  return t;
+export function Variable(t: Tensor, opts?: { requires_grad?: boolean } | boolean): Tensor {
+  // Like PyTorch, a new tensor sharing t's data, requiring grad only when asked.
+  const v = t.detach();
+  if (opts === true || (typeof opts === "object" && opts.requires_grad)) v.requires_grad_(true);
+  return v;
 }
 
 export function no_grad<T>(fn: () => T): T { return withGradMode(false, fn); }

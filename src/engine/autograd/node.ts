@@ -14,6 +14,9 @@ export interface SavedSlot {
   version: number;
   /** Whether the saved tensor is this node's own output (PyTorch words the error differently). */
   isOutput: boolean;
+  /** grad_fn that produced the tensor when it was saved, for the in-place error text ("output 0 of X"). */
+  producer?: string | null;
+  producerNr?: number;
   shape: number[];
   dtype: DTypeName;
   freed: boolean;
@@ -73,7 +76,8 @@ export class Node {
       const t = s.tensor;
       if (t._vc.value !== s.version) {
         const typeName = { float32: "FloatTensor", float64: "DoubleTensor", int64: "LongTensor", bool: "BoolTensor" }[t._dtype.name];
-        const producer = t._gradFn ? `, which is output ${t._outputNr} of ${t._gradFn.name()},` : "";
+        const pname = s.producer !== undefined ? s.producer : t._gradFn?.name() ?? null;
+        const producer = pname ? `, which is output ${s.producerNr ?? t._outputNr} of ${pname},` : "";
         throw new RuntimeError(
           `one of the variables needed for gradient computation has been modified by an inplace operation: [torch.${typeName} [${t._shape.join(", ")}]]${producer} is at version ${t._vc.value}; expected version ${s.version} instead. Hint: enable anomaly detection to find the operation that failed to compute its gradient, with torch.autograd.set_detect_anomaly(True).`,
         );

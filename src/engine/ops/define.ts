@@ -69,6 +69,9 @@ export function defineOp<P = undefined>(key: string, spec: OpSpec<P>): (inputs: 
         tensor: t,
         version: t._vc.value,
         isOutput: outs.includes(t),
+        // A saved output names the node that saved it; a saved input names its grad_fn at unpack time (as PyTorch).
+        producer: outs.includes(t) ? name : undefined,
+        producerNr: outs.includes(t) ? outs.indexOf(t) : undefined,
         shape: t._shape.slice(),
         dtype: t._dtype.name,
         freed: false,

@@ -1,6 +1,6 @@
 // Pointwise ops: each declared once with its PyTorch grad_fn name, forward kernel and gradient.
 // Backward formulas are written with these same ops, so create_graph gives higher-order grads.
-import { DType, bool, float32, float64, get_default_dtype } from "../dtype";
+import { DType, bool, float32, float64, int64, get_default_dtype } from "../dtype";
 import { Tensor } from "../tensor";
 import { op1 } from "./define";
 import { mapBinary, mapTernary, mapUnary } from "./loops";
@@ -9,6 +9,10 @@ import { RuntimeError } from "../errors";
 import { isScalar, scalarValue, Scalar } from "../float_literal";
 
 const f32 = Math.fround;
+/** Zeros shaped like `g` (PyTorch's zeros_like(grad): +0, never the -0 that `g * 0` gives). */
+export function zerosLike(g: Tensor): Tensor { return Tensor._make(g._dtype.alloc(g.numel()), g._shape, g._dtype); }
+/** `mask ? g : 0`, PyTorch's masked gradient (masked_fill keeps +0 where `g * mask` would give -0). */
+export function maskGrad(mask: Tensor, g: Tensor): Tensor { return where(mask, g, scalarTensor(0, g._dtype)); }
 /** Round per dtype so float32 results equal what PyTorch's float32 kernels store. */
 function rounder(d: DType): (x: number) => number {
   return d === float32 ? f32 : d.name === "int64" ? Math.trunc : d === bool ? (x) => (x ? 1 : 0) : (x) => x;
@@ -39,7 +43,9 @@ function binary(key: string, name: string, f: (x: number, y: number, alpha: numb
 const addOp = binary("add", "AddBackward0", (x, y, al) => x + al * y, (g, _a, _b, p) => [g, p.alpha === 1 ? g : mul(g, p.alpha)], "none");
 const subOp = binary("sub", "SubBackward0", (x, y, al) => x - al * y, (g, _a, _b, p) => [g, mul(g, -p.alpha)], "none");
 const mulOp = binary("mul", "MulBackward0", (x, y) => x * y, (g, a, b) => [mul(g, b), mul(g, a)]);
-const divOp = binary("div", "DivBackward0", (x, y) => x / y, (g, a, b) => [div(g, b), neg(div(mul(g, a), mul(b, b)))]);
+const divGrad = (g: Tensor, a: Tensor, b: Tensor): [Tensor, Tensor] => [div(g, b), neg(div(mul(g, a), mul(b, b)))];
+const divOp = binary("div", "DivBackward0", (x, y) => x / y, divGrad);
+const divModeNoneOp = binary("div_mode_none", "DivBackward2", (x, y) => x / y, divGrad);
 
 function checkAlpha(alpha: number, dtype: DType): void {
   if (!dtype.isFloatingPoint && !Number.isInteger(alpha)) {
@@ -58,8 +64,12 @@ export function add(a: Operand, b: Operand, opts?: { alpha?: number } | number):
 export function sub(a: Operand, b: Operand, opts?: { alpha?: number } | number): Tensor {
   const alpha = typeof opts === "number" ? opts : opts?.alpha ?? 1;
   const dtype = resultTypeOf(a, b);
-  if (dtype === bool) {
+  const isBoolT = (o: Operand) => o instanceof Tensor && o._dtype === bool;
+  if (isBoolT(a) && isBoolT(b)) {
     throw new RuntimeError("Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or `logical_xor()` operator instead.");
+  }
+  if (isBoolT(a) || isBoolT(b)) {
+    throw new RuntimeError("Subtraction, the `-` operator, with a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.");
   }
   checkAlpha(alpha, dtype);
   return subOp([asTensor(a, dtype), asTensor(b, dtype)], { dtype, alpha });
@@ -70,10 +80,15 @@ export function mul(a: Operand, b: Operand): Tensor {
 }
 export function div(a: Operand, b: Operand, opts?: { rounding_mode?: "trunc" | "floor" | null }): Tensor {
   const mode = opts?.rounding_mode ?? null;
+  if (mode !== null && mode !== "trunc" && mode !== "floor") {
+    throw new RuntimeError(`div expected rounding_mode to be one of None, 'trunc', or 'floor' but found '${String(mode)}'`);
+  }
   const common = resultTypeOf(a, b);
   if (mode === null) {
     const dtype = floatOf(common);
-    return divOp([asTensor(a, dtype), asTensor(b, dtype)], { dtype, alpha: 1 });
+    // An explicit rounding_mode=None selects div.Tensor_mode, which PyTorch records as DivBackward2.
+    const explicit = opts !== undefined && "rounding_mode" in opts;
+    return (explicit ? divModeNoneOp : divOp)([asTensor(a, dtype), asTensor(b, dtype)], { dtype, alpha: 1 });
   }
   const ta = asTensor(a, common), tb = asTensor(b, common);
   return roundingDivOp([ta, tb], { dtype: common, mode });
@@ -90,7 +105,7 @@ const roundingDivOp = op1<{ dtype: DType; mode: "trunc" | "floor" }>("div_roundi
     }
     return mapBinary(a, b, p.dtype, (x, y) => r(p.mode === "trunc" ? Math.trunc(x / y) : Math.floor(x / y)));
   },
-  backward: ([g]) => [mul(g, 0), mul(g, 0)],
+  backward: ([g]) => [zerosLike(g), zerosLike(g)],
 });
 /** `other - self*alpha`, what `2 - x` calls. */
 export function rsub(a: Operand, b: Operand, opts?: { alpha?: number }): Tensor {
@@ -99,8 +114,9 @@ export function rsub(a: Operand, b: Operand, opts?: { alpha?: number }): Tensor 
   if (isScalar(b) && a instanceof Tensor) {
     return rsubScalarOp([a], { dtype, alpha, other: scalarValue(b) });
   }
-  return sub(b, a, { alpha });
+  return rsubTensorOp([asTensor(a, dtype), asTensor(b, dtype)], { dtype, alpha });
 }
+const rsubTensorOp = binary("rsub_tensor", "RsubBackward0", (x, y, al) => y - al * x, (g, _a, _b, p) => [mul(g, -p.alpha), g], "none");
 const rsubScalarOp = op1<{ dtype: DType; alpha: number; other: number }>("rsub_scalar", {
   name: "RsubBackward1",
   forward: ([a], p) => {
@@ -137,7 +153,7 @@ const powScalarOp = op1<{ dtype: DType; exponent: number }>("pow_scalar", {
     return mapUnary(a, p.dtype, (x) => r(p.exponent === 2 ? x * x : p.exponent === 0.5 ? Math.sqrt(x) : Math.pow(x, p.exponent)));
   },
   save: ([a]) => [["self", a]],
-  backward: ([g], [a], p) => (p.exponent === 0 ? [mul(g, 0)] : [mul(g, mul(pow(a, p.exponent - 1), p.exponent))]),
+  backward: ([g], [a], p) => (p.exponent === 0 ? [zerosLike(g)] : [mul(g, mul(pow(a, p.exponent - 1), p.exponent))]),
 });
 const powTensorOp = op1<{ dtype: DType }>("pow_tensor", {
   name: "PowBackward1",
@@ -146,15 +162,25 @@ const powTensorOp = op1<{ dtype: DType }>("pow_tensor", {
     return mapBinary(a, b, p.dtype, (x, y) => r(Math.pow(x, y)));
   },
   save: ([a, b], [out]) => [["self", a], ["exponent", b], ["result", out]],
+  // PyTorch's pow_backward_self / pow_backward_exponent, including their masks at 0.
   backward: ([g], [a, b, out]) => [
-    mul(g, mul(b, pow(a, sub(b, 1)))),
-    // PyTorch masks the base==0 case so 0**y contributes 0 rather than nan.
-    mul(g, where(eq(a, 0), scalarTensor(0, out._dtype), mul(out, log(a)))),
+    where(eq(b, 0), scalarTensor(0, g._dtype), mul(g, mul(b, pow(a, sub(b, 1))))),
+    mul(g, where(logicalAnd(eq(a, 0), ge(b, 0)), scalarTensor(0, g._dtype), mul(out, log(a)))),
   ],
+});
+const powScalarBaseOp = op1<{ dtype: DType; base: number }>("pow_scalar_base", {
+  name: "PowBackward2",
+  forward: ([b], p) => {
+    const r = rounder(p.dtype);
+    return mapUnary(b, p.dtype, (y) => r(Math.pow(p.base, y)));
+  },
+  save: (_i, [out]) => [["result", out]],
+  backward: ([g], [out], p) => [p.base === 0 ? where(ge(out, 0), scalarTensor(0, g._dtype), mul(g, mul(out, Math.log(p.base)))) : mul(g, mul(out, Math.log(p.base)))],
 });
 export function pow(a: Operand, b: Operand): Tensor {
   const dtype = resultTypeOf(a, b);
   if (a instanceof Tensor && isScalar(b)) return powScalarOp([a], { dtype, exponent: scalarValue(b) });
+  if (isScalar(a) && b instanceof Tensor) return powScalarBaseOp([b], { dtype, base: scalarValue(a) });
   return powTensorOp([asTensor(a, dtype), asTensor(b, dtype)], { dtype });
 }
 export function square(a: Tensor): Tensor { return pow(a, 2); }
@@ -164,6 +190,8 @@ type Unary = (a: Tensor) => Tensor;
 interface UnaryDef {
   name: string;
   f: (x: number) => number;
+  /** A float32-specific kernel where PyTorch's float kernel rounds an intermediate. */
+  f32?: (x: number) => number;
   /** d/dx as a tensor expression of the input `x` and the output `y`. */
   grad: (g: Tensor, x: Tensor, y: Tensor) => Tensor;
   saves: "self" | "result" | "none";
@@ -175,7 +203,8 @@ function unary(key: string, d: UnaryDef): Unary {
     name: d.name,
     forward: ([a], p) => {
       const r = rounder(p.dtype);
-      return mapUnary(a, p.dtype, (x) => r(d.f(x)));
+      const f = p.dtype === float32 && d.f32 ? d.f32 : d.f;
+      return mapUnary(a, p.dtype, (x) => r(f(x)));
     },
     save: d.saves === "none" ? undefined : ([a], [y]) => [[d.saves, d.saves === "self" ? a : y]],
     backward: ([g], saved) => [d.grad(g, d.saves === "self" ? saved[0] : (null as unknown as Tensor), d.saves === "result" ? saved[0] : (null as unknown as Tensor))],
@@ -199,7 +228,11 @@ export const expm1 = unary("expm1", { name: "Expm1Backward0", f: Math.expm1, gra
 export const sqrt = unary("sqrt", { name: "SqrtBackward0", f: Math.sqrt, grad: (g, _x, y) => div(g, mul(y, 2)), saves: "result", intToFloat: true });
 export const rsqrt = unary("rsqrt", { name: "RsqrtBackward0", f: (x) => 1 / Math.sqrt(x), grad: (g, _x, y) => mul(g, mul(pow(y, 3), -0.5)), saves: "result", intToFloat: true });
 export const reciprocal = unary("reciprocal", { name: "ReciprocalBackward0", f: (x) => 1 / x, grad: (g, _x, y) => mul(g, neg(mul(y, y))), saves: "result", intToFloat: true });
-export const abs = unary("abs", { name: "AbsBackward0", f: Math.abs, grad: (g, x) => mul(g, sign(x)), saves: "self", intToFloat: false });
+const absOp = unary("abs", { name: "AbsBackward0", f: Math.abs, grad: (g, x) => mul(g, sign(x)), saves: "self", intToFloat: false });
+export const abs: Unary = (a) => {
+  if (a._dtype === bool) throw new RuntimeError(`"abs_cpu" not implemented for 'Bool'`);
+  return absOp(a);
+};
 export const sin = unary("sin", { name: "SinBackward0", f: Math.sin, grad: (g, x) => mul(g, cos(x)), saves: "self", intToFloat: true });
 export const cos = unary("cos", { name: "CosBackward0", f: Math.cos, grad: (g, x) => mul(g, neg(sin(x))), saves: "self", intToFloat: true });
 export const tan = unary("tan", { name: "TanBackward0", f: Math.tan, grad: (g, _x, y) => mul(g, add(mul(y, y), 1)), saves: "result", intToFloat: true });
@@ -207,20 +240,22 @@ export const tanh = unary("tanh", { name: "TanhBackward0", f: Math.tanh, grad: (
 export const sigmoid = unary("sigmoid", {
   name: "SigmoidBackward0",
   f: (x) => 1 / (1 + Math.exp(-x)),
+  // PyTorch's float kernel rounds exp to float32, so sigmoid(-100) is 0, not a denormal.
+  f32: (x) => 1 / (1 + f32(Math.exp(-x))),
   grad: (g, _x, y) => mul(g, mul(y, rsub(y, 1))),
   saves: "result",
   intToFloat: true,
 });
-export const relu = unary("relu", { name: "ReluBackward0", f: (x) => (x > 0 ? x : 0), grad: (g, _x, y) => mul(g, gt(y, 0)), saves: "result", intToFloat: false });
-export const sign = unary("sign", { name: "SignBackward0", f: (x) => (x > 0 ? 1 : x < 0 ? -1 : 0), grad: (g) => mul(g, 0), saves: "none", intToFloat: false });
-export const floor = unary("floor", { name: "FloorBackward0", f: Math.floor, grad: (g) => mul(g, 0), saves: "none", intToFloat: false });
-export const ceil = unary("ceil", { name: "CeilBackward0", f: Math.ceil, grad: (g) => mul(g, 0), saves: "none", intToFloat: false });
-export const trunc = unary("trunc", { name: "TruncBackward0", f: Math.trunc, grad: (g) => mul(g, 0), saves: "none", intToFloat: false });
+export const relu = unary("relu", { name: "ReluBackward0", f: (x) => (x > 0 ? x : 0), grad: (g, _x, y) => maskGrad(gt(y, 0), g), saves: "result", intToFloat: false });
+export const sign = unary("sign", { name: "SignBackward0", f: (x) => (x > 0 ? 1 : x < 0 ? -1 : 0), grad: (g) => zerosLike(g), saves: "none", intToFloat: false });
+export const floor = unary("floor", { name: "FloorBackward0", f: Math.floor, grad: (g) => zerosLike(g), saves: "none", intToFloat: false });
+export const ceil = unary("ceil", { name: "CeilBackward0", f: Math.ceil, grad: (g) => zerosLike(g), saves: "none", intToFloat: false });
+export const trunc = unary("trunc", { name: "TruncBackward0", f: Math.trunc, grad: (g) => zerosLike(g), saves: "none", intToFloat: false });
 /** Round half to even, as torch.round does. */
 export const round = unary("round", {
   name: "RoundBackward0",
   f: (x) => { const r = Math.round(x); return Math.abs(x % 1) === 0.5 && r % 2 !== 0 ? r - 1 : r; },
-  grad: (g) => mul(g, 0),
+  grad: (g) => zerosLike(g),
   saves: "none",
   intToFloat: false,
 });
@@ -238,21 +273,46 @@ const clampOp = op1<{ dtype: DType; min: number | null; max: number | null; name
     let mask: Tensor | null = null;
     if (p.min !== null) mask = ge(a, p.min);
     if (p.max !== null) mask = mask ? logicalAnd(mask, le(a, p.max)) : le(a, p.max);
-    return [mul(g, mask as Tensor)];
+    return [maskGrad(mask as Tensor, g)];
   },
 });
-export function clamp(a: Tensor, min?: Scalar | null | { min?: Scalar | null; max?: Scalar | null }, max?: Scalar | null): Tensor {
-  let lo: Scalar | null | undefined = min as Scalar | null | undefined, hi = max;
-  if (min !== null && typeof min === "object" && !isScalar(min)) { lo = min.min; hi = min.max; }
+const clampTensorOp = op1<{ dtype: DType; hasMin: boolean; hasMax: boolean }>("clamp_tensor", {
+  name: "ClampBackward0",
+  forward: (ins, p) => {
+    const r = rounder(p.dtype);
+    const [a, lo, hi] = [ins[0], p.hasMin ? ins[1] : null, p.hasMax ? ins[p.hasMin ? 2 : 1] : null];
+    const x1 = lo ? mapBinary(a, lo, p.dtype, (x, l) => (x !== x ? x : Math.max(x, l))) : a;
+    return hi ? mapBinary(x1, hi, p.dtype, (x, h) => (x !== x ? x : r(Math.min(x, h)))) : mapUnary(x1, p.dtype, r);
+  },
+  save: (ins) => ins.map((t, i): [string, Tensor] => [i === 0 ? "self" : i === 1 ? "min" : "max", t]),
+  backward: ([g], saved, p) => {
+    const [a, lo, hi] = [saved[0], p.hasMin ? saved[1] : null, p.hasMax ? saved[p.hasMin ? 2 : 1] : null];
+    let inRange: Tensor | null = null;
+    if (lo) inRange = ge(a, lo);
+    if (hi) inRange = inRange ? logicalAnd(inRange, le(a, hi)) : le(a, hi);
+    const out: Tensor[] = [maskGrad(inRange as Tensor, g)];
+    if (lo) out.push(maskGrad(hi ? logicalAnd(lt(a, lo), le(lo, hi)) : lt(a, lo), g));
+    if (hi) out.push(maskGrad(gt(lo ? maximum(a, lo) : a, hi), g));
+    return out;
+  },
+});
+export function clamp(a: Tensor, min?: Scalar | Tensor | null | { min?: Scalar | Tensor | null; max?: Scalar | Tensor | null }, max?: Scalar | Tensor | null): Tensor {
+  let lo = min as Scalar | Tensor | null | undefined, hi = max;
+  if (min !== null && typeof min === "object" && !isScalar(min) && !(min instanceof Tensor)) { lo = min.min; hi = min.max; }
   if ((lo === undefined || lo === null) && (hi === undefined || hi === null)) {
     throw new RuntimeError("torch.clamp: At least one of 'min' or 'max' must not be None");
   }
+  if (lo instanceof Tensor || hi instanceof Tensor) {
+    const ins = [a, ...(lo != null ? [lo as Tensor] : []), ...(hi != null ? [hi as Tensor] : [])];
+    const dtype = resultTypeOf(...ins);
+    return clampTensorOp(ins.map((t) => toDtype(t, dtype)), { dtype, hasMin: lo != null, hasMax: hi != null });
+  }
   const operands: Operand[] = [a];
-  if (lo !== undefined && lo !== null) operands.push(lo);
-  if (hi !== undefined && hi !== null) operands.push(hi);
+  if (lo !== undefined && lo !== null) operands.push(lo as Scalar);
+  if (hi !== undefined && hi !== null) operands.push(hi as Scalar);
   const dtype = resultTypeOf(...operands);
   const src = toDtype(a, dtype);
-  return clampOp([src], { dtype, min: lo == null ? null : scalarValue(lo), max: hi == null ? null : scalarValue(hi), name: "ClampBackward1" });
+  return clampOp([src], { dtype, min: lo == null ? null : scalarValue(lo as Scalar), max: hi == null ? null : scalarValue(hi as Scalar), name: "ClampBackward1" });
 }
 export function clamp_min(a: Tensor, min: Scalar): Tensor {
   return clampOp([a], { dtype: resultTypeOf(a, min), min: scalarValue(min), max: null, name: "ClampMinBackward0" });
@@ -262,7 +322,7 @@ export function clamp_max(a: Tensor, max: Scalar): Tensor {
 }
 export const clip = clamp;
 
-function extremum(key: string, name: string, pick: (x: number, y: number) => number, first: (a: Tensor, b: Tensor) => Tensor) {
+function extremum(key: string, name: string, pick: (x: number, y: number) => number, loses: (a: Tensor, b: Tensor) => Tensor) {
   return op1<{ dtype: DType }>(key, {
     name,
     forward: ([a, b], p) => {
@@ -270,15 +330,16 @@ function extremum(key: string, name: string, pick: (x: number, y: number) => num
       return mapBinary(a, b, p.dtype, (x, y) => (x !== x || y !== y ? NaN : r(pick(x, y))));
     },
     save: ([a, b]) => [["self", a], ["other", b]],
-    // Ties split the gradient evenly, as PyTorch's masked formula does.
+    // PyTorch: where(self == other, grad / 2, grad).masked_fill_(self loses, 0); NaN inputs keep grad.
     backward: ([g], [a, b]) => {
-      const half = mul(mul(g, eq(a, b)), 0.5);
-      return [add(mul(g, first(a, b)), half), add(mul(g, first(b, a)), half)];
+      const zero = scalarTensor(0, g._dtype);
+      const split = where(eq(a, b), div(g, 2), g);
+      return [where(loses(a, b), zero, split), where(loses(b, a), zero, split)];
     },
   });
 }
-const maximumOp = extremum("maximum", "MaximumBackward0", Math.max, (a, b) => gt(a, b));
-const minimumOp = extremum("minimum", "MinimumBackward0", Math.min, (a, b) => lt(a, b));
+const maximumOp = extremum("maximum", "MaximumBackward0", Math.max, (a, b) => lt(a, b));
+const minimumOp = extremum("minimum", "MinimumBackward0", Math.min, (a, b) => gt(a, b));
 export function maximum(a: Tensor, b: Tensor): Tensor { const d = resultTypeOf(a, b); return maximumOp([a, b], { dtype: d }); }
 export function minimum(a: Tensor, b: Tensor): Tensor { const d = resultTypeOf(a, b); return minimumOp([a, b], { dtype: d }); }
 
@@ -293,12 +354,32 @@ const whereOp = op1<{ dtype: DType; cond: Tensor }>("where", {
     return [where(p.cond, g, zero), where(p.cond, zero, g)];
   },
 });
-export function where(cond: Tensor, a: Operand, b: Operand): Tensor {
+export function where(cond: Tensor): Tensor[];
+export function where(cond: Tensor, a: Operand, b: Operand): Tensor;
+export function where(cond: Tensor, a?: Operand, b?: Operand): Tensor | Tensor[] {
+  if (a === undefined || b === undefined) return nonzero(cond, { as_tuple: true }) as Tensor[];
   if (cond._dtype !== bool) {
     throw new RuntimeError(`where expected condition to be a boolean tensor, but got a tensor with dtype ${cond._dtype.name === "int64" ? "Long" : cond._dtype.name === "float64" ? "Double" : "Float"}`);
   }
   const dtype = resultTypeOf(a, b);
   return whereOp([asTensor(a, dtype), asTensor(b, dtype)], { dtype, cond });
+}
+/** Indices of nonzero elements: an [n, ndim] int64 tensor, or one index tensor per dim with as_tuple. */
+export function nonzero(t: Tensor, opts?: { as_tuple?: boolean }): Tensor | Tensor[] {
+  const nd = t._shape.length;
+  const hits: number[] = [];
+  const n = t.numel();
+  for (let i = 0; i < n; i++) if (t._get(i)) hits.push(i);
+  const coords = hits.map((i) => {
+    const c = new Array<number>(nd);
+    for (let d = nd - 1; d >= 0; d--) { c[d] = i % t._shape[d]; i = Math.floor(i / t._shape[d]); }
+    return c;
+  });
+  if (opts?.as_tuple) {
+    if (nd === 0) return [Tensor._make(Float64Array.from(hits.map(() => 0)), [hits.length], int64)];
+    return Array.from({ length: nd }, (_v, d) => Tensor._make(Float64Array.from(coords.map((c) => c[d])), [hits.length], int64));
+  }
+  return Tensor._make(Float64Array.from(coords.flat()), [hits.length, nd], int64);
 }
 
 // ---- comparisons and logic (never differentiable) ------------------------------------------

@@ -12,6 +12,8 @@ import { select, slice, unsqueeze } from "./views";
 import { isScalar, scalarValue, Scalar } from "../float_literal";
 import { asTensor } from "./scalar";
 import { tensor } from "../creation";
+import { inplace } from "./inplace";
+import { where } from "./elementwise";
 
 const gatherOp: (i: readonly (Tensor | null)[], p: { pos: Int32Array; outShape: number[]; name: string }) => Tensor = op1<{ pos: Int32Array; outShape: number[]; name: string }>("gather_positions", {
   name: (_i, p) => p.name,
@@ -31,6 +33,26 @@ const scatterAddOp: (i: readonly (Tensor | null)[], p: { pos: Int32Array; shape:
     return Tensor._make(out, p.shape, g._dtype);
   },
   backward: ([gg], _s, p) => [gatherOp([gg], { pos: p.pos, outShape: [p.pos.length], name: "IndexBackward0" }).reshape(-1)],
+});
+/** Internal: zeros of `shape` with `g`'s elements added at `pos`. */
+export function _scatterPositions(g: Tensor, pos: Int32Array, shape: number[]): Tensor {
+  return scatterAddOp([g], { pos, shape });
+}
+/** Internal: a bool tensor of `shape`, true at `pos`. */
+export function _positionMask(pos: Int32Array, shape: number[]): Tensor {
+  const m = new Uint8Array(numelOf(shape));
+  for (const p of pos) m[p] = 1;
+  return Tensor._make(m, shape, bool);
+}
+const indexPutOp = op1<{ pos: Int32Array }>("index_put", {
+  name: "IndexPutBackward0",
+  forward: ([a, v], p) => {
+    const out = Tensor._make(readDense(a).slice(), a._shape, a._dtype);
+    const src = readDense(v);
+    for (let i = 0; i < p.pos.length; i++) out._storage.data[p.pos[i]] = a._dtype.cast(src[i]);
+    return out;
+  },
+  backward: ([g], _s, p) => [where(_positionMask(p.pos, g._shape), 0, g), gatherOp([g], { pos: p.pos, outShape: [p.pos.length], name: "IndexBackward0" })],
 });
 /** Internal: gather logical positions (used by losses and nn). */
 export function _gatherPositions(a: Tensor, pos: Int32Array, outShape: number[], name: string): Tensor {
@@ -239,10 +261,6 @@ export function setitem(t: Tensor, specs: IndexSpec[], value: Tensor | Scalar): 
     return;
   }
   const { pos, outShape } = advancedPositions(view, adv);
-  const vals = v.expand(outShape).to(t._dtype);
-  const src = readDense(vals.detach());
-  // Write through the view's storage at the selected positions.
-  view._checkInplace();
-  for (let i = 0; i < pos.length; i++) view._storage.data[view._offsetOf(pos[i])] = src[i];
-  t._vc.value++;
+  const vals = v.expand(outShape).to(t._dtype).reshape(-1);
+  inplace(view, () => indexPutOp([view, vals], { pos }));
 }

@@ -8,7 +8,7 @@ import { readDense } from "./loops";
 import { RuntimeError } from "../errors";
 import { gemm } from "./gemm";
 import { add, mul } from "./elementwise";
-import { _squeezeForMatmul, _unsafeView, expand, reshape, t as tr, transpose, unsqueeze } from "./views";
+import { _squeezeForMatmul, _unsafeView, contiguous, expand, mT, reshape, t as tr, transpose, unsqueeze } from "./views";
 import { dtypeTitle } from "./reduce";
 import { broadcastShapes, numelOf } from "../shape";
 
@@ -40,7 +40,7 @@ export function mm(a: Tensor, b: Tensor): Tensor {
   if (a._shape[1] !== b._shape[0]) {
     throw new RuntimeError(`mat1 and mat2 shapes cannot be multiplied (${a._shape[0]}x${a._shape[1]} and ${b._shape[0]}x${b._shape[1]})`);
   }
-  if (a._dtype !== b._dtype) throw new RuntimeError(`expected mat1 and mat2 to have the same dtype, but got: ${lower(a._dtype)} != ${lower(b._dtype)}`);
+  sameDtype(a, b);
   return mmOp([a, b], undefined);
 }
 
@@ -55,7 +55,7 @@ export function mv(a: Tensor, v: Tensor): Tensor {
     throw new RuntimeError(`vector + matrix @ vector expected, got 1, ${a._shape.length}, ${v._shape.length}`);
   }
   if (a._shape[1] !== v._shape[0]) {
-    throw new RuntimeError(`size mismatch, got input (${a._shape[0]}), mat (${a._shape[0]}x${a._shape[1]}), vec (${v._shape[0]})`);
+    throw new RuntimeError(`size mismatch, got ${a._shape[0]}, ${a._shape[0]}x${a._shape[1]},${v._shape[0]}`);
   }
   sameDtype(a, v);
   return mvOp([a, v], undefined);
@@ -105,16 +105,25 @@ export function matmul(a: Tensor, b: Tensor): Tensor {
   if (da === 2 && db === 1) return mv(a, b);
   if (da === 1 && db === 2) return _squeezeForMatmul(mm(unsqueeze(a, 0), b), 0);
   if (da === 2 && db === 2) return mm(a, b);
-  if (da >= 3 && (db === 1 || db === 2)) {
-    // Fold the batch into rows: (..., n, k) @ (k, m) as one mm.
-    const t2 = db === 1 ? unsqueeze(b, -1) : b;
-    const rows = numelOf(a._shape.slice(0, -1));
-    if (a._shape[da - 1] !== t2._shape[0]) {
-      throw new RuntimeError(`mat1 and mat2 shapes cannot be multiplied (${rows}x${a._shape[da - 1]} and ${t2._shape[0]}x${t2._shape[1]})`);
+  // PyTorch folds (..., n, k) @ (k[, m]) into one mm/mv; with the big operand on the right it
+  // folds the transposed problem and transposes back (a contiguous copy: CloneBackward0).
+  const fold = (x: Tensor, y: Tensor) => x._shape.length >= 3 && (y._shape.length === 1 || y._shape.length === 2);
+  if (fold(a, b) || fold(b, a)) {
+    const transposed = db > da;
+    const t1 = transposed ? mT(b) : a;
+    const t2 = transposed ? (da === 2 ? tr(a) : a) : b;
+    const s1 = t1._shape;
+    const rows = numelOf(s1.slice(0, -1));
+    const k = s1[s1.length - 1];
+    const outShape = [...s1.slice(0, -1), ...(t2._shape.length === 2 ? [t2._shape[1]] : [])];
+    const folded = reshape(t1, [rows, k]);
+    if (t2._shape.length === 1) {
+      if (t2._shape[0] !== k) throw new RuntimeError(`size mismatch, got ${rows}, ${rows}x${k},${t2._shape[0]}`);
+      return _unsafeView(mv(folded, t2), outShape);
     }
-    const out = mm(reshape(a, [rows, a._shape[da - 1]]), t2);
-    const outShape = [...a._shape.slice(0, -1), ...(db === 2 ? [b._shape[1]] : [])];
-    return _unsafeView(out, outShape);
+    if (t2._shape[0] !== k) throw new RuntimeError(`mat1 and mat2 shapes cannot be multiplied (${rows}x${k} and ${t2._shape[0]}x${t2._shape[1]})`);
+    const out = _unsafeView(mm(folded, t2), outShape);
+    return transposed ? contiguous(mT(out)) : out;
   }
   // Batched: broadcast batch dims, then bmm.
   const aM = da === 1 ? unsqueeze(a, 0) : a;

@@ -6,7 +6,7 @@ import { op1, defineOp } from "./define";
 import { elementOffsets, readDense } from "./loops";
 import { numelOf, wrapDim } from "../shape";
 import { IndexError, RuntimeError } from "../errors";
-import { add, div, eq, mul, sub, sqrt, sign, abs, pow, exp, where } from "./elementwise";
+import { add, div, eq, mul, sub, sqrt, sign, abs, pow, exp, where, maskGrad, isnan as isnanT } from "./elementwise";
 import { expand, reshape, unsqueeze } from "./views";
 import { scalarTensor } from "./scalar";
 
@@ -170,9 +170,10 @@ const extAllOp = op1<{ max: boolean }>("max_all", {
   save: ([a], [out]) => [["self", a], ["result", out]],
   // Ties share the gradient evenly (PyTorch's evenly_distribute_backward).
   backward: ([g], [a, out]) => {
-    const mask = eq(a, out);
+    // A NaN maximum takes the gradient at the NaN positions.
+    const mask = Number.isNaN(Number(out._get(0))) ? isnanT(a) : eq(a, out);
     const count = sum(mask);
-    return [mul(div(g, count), mask)];
+    return [maskGrad(mask, div(g, count))];
   },
 });
 const extDimOp = defineOp<{ dim: number; keepdim: boolean; max: boolean }>("max_dim", {
@@ -197,7 +198,7 @@ function indexBackward(g: Tensor, indices: Tensor, shape: number[], dim: number,
   const gi = keepdim ? g : unsqueeze(g, dim);
   const ii = keepdim ? indices : unsqueeze(indices, dim);
   const oneHot = eq(unreduceArange(shape, dim), ii);
-  return mul(expand(gi, shape), oneHot);
+  return maskGrad(oneHot, expand(gi, shape));
 }
 function unreduceArange(shape: number[], dim: number): Tensor {
   const n = shape[dim];
@@ -259,7 +260,7 @@ const amaxOp = op1<{ dims: number[]; keepdim: boolean; max: boolean }>("amax", {
   backward: ([g], [a, out], p) => {
     const mask = eq(a, unreduce(out, a._shape, p.dims, p.keepdim));
     const count = unreduce(sum(mask, p.dims, true), a._shape, p.dims, true);
-    return [div(mul(unreduce(g, a._shape, p.dims, p.keepdim), mask), count)];
+    return [maskGrad(mask, div(unreduce(g, a._shape, p.dims, p.keepdim), count))];
   },
 });
 export function amax(t: Tensor, dim: Dims = [], keepdim = false): Tensor {
@@ -324,12 +325,12 @@ function checkFloat(t: Tensor, what: string): void {
   if (!t._dtype.isFloatingPoint) throw new RuntimeError(`${what}: input dtype should be either floating point or complex. Got ${dtypeTitle(t._dtype)} instead.`);
 }
 export function var_(t: Tensor, a?: Dims | boolean | VarOpts, b?: boolean, c?: boolean): Tensor {
-  checkFloat(t, "std and var only support floating point and complex dtypes");
+  if (!t._dtype.isFloatingPoint) throw new RuntimeError("std and var only support floating point and complex dtypes");
   const p = varArgs(t, a, b, c);
   return varOp([t], { ...p, std: false });
 }
 export function std(t: Tensor, a?: Dims | boolean | VarOpts, b?: boolean, c?: boolean): Tensor {
-  checkFloat(t, "std and var only support floating point and complex dtypes");
+  if (!t._dtype.isFloatingPoint) throw new RuntimeError("std and var only support floating point and complex dtypes");
   const p = varArgs(t, a, b, c);
   return varOp([t], { ...p, std: true });
 }
@@ -375,11 +376,12 @@ export function norm(t: Tensor, p?: number | "fro" | NormOpts | null, dim?: Dims
   let o: NormOpts;
   if (p !== null && typeof p === "object") o = p;
   else o = { p: p ?? 2, dim, keepdim };
-  checkFloat(t, "linalg.vector_norm");
+  checkFloat(t, "norm()");
   const pp = o.p === "fro" || o.p === undefined ? 2 : o.p;
   return normOp([t], { p: pp, dims: normDims(o.dim, t._shape.length), keepdim: o.keepdim ?? false, name: "NormBackward1" });
 }
 export function linalg_vector_norm(t: Tensor, ord: number = 2, dim?: Dims, keepdim = false): Tensor {
+  checkFloat(t, "linalg.vector_norm");
   return normOp([t], { p: ord, dims: normDims(dim, t._shape.length), keepdim, name: "LinalgVectorNormBackward0" });
 }
 

@@ -3,14 +3,20 @@ import { DType } from "../dtype";
 import { Tensor } from "../tensor";
 import { op1 } from "./define";
 import { reduceLayout } from "./reduce";
-import { numelOf, wrapDim } from "../shape";
+import { wrapDim } from "../shape";
 import { RuntimeError } from "../errors";
-import { exp, mul, sub } from "./elementwise";
+import { exp, mul, sub, zerosLike } from "./elementwise";
 import { sum } from "./reduce";
 import { elementOffsets } from "./loops";
 
 /** Apply f to each 1-D slice along `dim`, writing results back in row-major order. */
 function alongDim(a: Tensor, dim: number, dtype: DType, f: (src: Float64Array, dst: Float64Array) => void): Tensor {
+  if (a._shape.length === 0) {
+    // A 0-dim tensor is one slice of one element.
+    const dst = new Float64Array(1);
+    f(Float64Array.of(a._get(0)), dst);
+    return Tensor._make(dtype.alloc(1).fill(dtype.cast(dst[0])), [], dtype);
+  }
   const { inner, values } = reduceLayout(a, [dim], false);
   const nd = a._shape.length;
   const order = [...Array.from({ length: nd }, (_v, i) => i).filter((i) => i !== dim), dim];
@@ -46,7 +52,9 @@ const softmaxOp = op1<{ dim: number; log: boolean }>("softmax", {
     else for (let i = 0; i < x.length; i++) y[i] = Math.exp(x[i] - m) / s;
   }),
   save: (_i, [out]) => [["result", out]],
-  backward: ([g], [y], p) => p.log
+  backward: ([g], [y], p) => y._shape.length === 0
+    ? [zerosLike(g)]
+    : p.log
     ? [sub(g, mul(exp(y), sum(g, p.dim, true)))]
     : [mul(y, sub(g, sum(mul(g, y), p.dim, true)))],
 });
@@ -67,7 +75,6 @@ function parseArgs(dim?: number | SoftmaxOpts | null, opts?: SoftmaxOpts): Softm
 export function softmax(a: Tensor, dim?: number | SoftmaxOpts | null, opts?: SoftmaxOpts): Tensor {
   const o = parseArgs(dim, opts);
   const [src, d] = prep(a, o.dim, o.dtype, "softmax");
-  if (numelOf(src._shape) === 0 || src._shape.length === 0) return softmaxOp([src], { dim: 0, log: false });
   return softmaxOp([src], { dim: d, log: false });
 }
 export function log_softmax(a: Tensor, dim?: number | SoftmaxOpts | null, opts?: SoftmaxOpts): Tensor {

@@ -44,7 +44,8 @@ export function _unsafeView(a: Tensor, shape: number[]): Tensor { return unsafeV
 export function view_as(a: Tensor, b: Tensor): Tensor { return view(a, b._shape); }
 export function reshape_as(a: Tensor, b: Tensor): Tensor { return reshape(a, b._shape); }
 
-export function flatten(a: Tensor, start_dim = 0, end_dim = -1): Tensor {
+export function flatten(a: Tensor, start_dim: number | { start_dim?: number; end_dim?: number } = 0, end_dim = -1): Tensor {
+  if (typeof start_dim === "object") { end_dim = start_dim.end_dim ?? -1; start_dim = start_dim.start_dim ?? 0; }
   if (a._shape.length === 0) return reshape(a, [1]);
   const s = wrapDim(start_dim, a._shape.length), e = wrapDim(end_dim, a._shape.length);
   if (s > e) throw new RuntimeError("flatten() has invalid args: start_dim cannot come after end_dim");
@@ -242,7 +243,7 @@ export function select(a: Tensor, dim: number, index: number): Tensor {
   const d = wrapDim(dim, a._shape.length);
   const n = a._shape[d];
   if (index < -n || index >= n) {
-    throw new IndexError(`index ${index} is out of bounds for dimension ${d} with size ${n}`);
+    throw new IndexError(`select(): index ${index} out of range for tensor of size [${a._shape.join(", ")}] at dimension ${d}`);
   }
   return selectOp([a], { dim: d, index: index < 0 ? index + n : index });
 }
@@ -295,10 +296,11 @@ export function unbind(a: Tensor, dim = 0): Tensor[] { return unbindOp([a], { di
 // ---- cat / stack -----------------------------------------------------------------------------
 const catOp = op1<{ dim: number; sizes: number[] }>("cat", {
   name: "CatBackward0",
-  forward: (ins, p) => {
+  forward: (all, p) => {
+    const ins = all.filter((_t, i) => p.sizes[i] >= 0);
     const first = ins[0];
     const shape = first._shape.slice();
-    shape[p.dim] = p.sizes.reduce((x, y) => x + y, 0);
+    shape[p.dim] = p.sizes.reduce((x, y) => x + Math.max(y, 0), 0);
     const dtype = ins.map((t) => t._dtype).reduce((x, y) => (x.category > y.category || (x.category === y.category && x.itemsize >= y.itemsize) ? x : y));
     const out = Tensor._make(dtype.alloc(numelOf(shape)), shape, dtype);
     let start = 0;
@@ -314,13 +316,20 @@ const catOp = op1<{ dim: number; sizes: number[] }>("cat", {
   },
   backward: ([g], _s, p) => {
     let start = 0;
-    return p.sizes.map((len) => { const r = slice(g, p.dim, start, start + len); start += len; return r; });
+    return p.sizes.map((len) => {
+      if (len < 0) return null;
+      const r = slice(g, p.dim, start, start + len);
+      start += len;
+      return r;
+    });
   },
 });
-export function cat(tensors: readonly Tensor[], dim = 0): Tensor {
+export function cat(tensors: readonly Tensor[], dim: number | { dim?: number } = 0): Tensor {
+  if (typeof dim === "object") dim = dim.dim ?? 0;
   if (tensors.length === 0) throw new RuntimeError("torch.cat(): expected a non-empty list of Tensors");
-  // PyTorch skips legacy empty 1-D tensors of shape [0].
-  const ts = tensors.filter((t) => !(t._shape.length === 1 && t._shape[0] === 0));
+  // PyTorch skips legacy empty 1-D tensors of shape [0] (they stay inputs of the node, with no gradient).
+  const isLegacyEmpty = (t: Tensor) => t._shape.length === 1 && t._shape[0] === 0;
+  const ts = tensors.filter((t) => !isLegacyEmpty(t));
   if (ts.length === 0) return tensors[0];
   const ref = ts[0];
   const d = wrapDim(dim, ref._shape.length);
@@ -334,7 +343,7 @@ export function cat(tensors: readonly Tensor[], dim = 0): Tensor {
       }
     }
   });
-  return catOp(ts, { dim: d, sizes: ts.map((t) => t._shape[d]) });
+  return catOp(tensors, { dim: d, sizes: tensors.map((t) => (isLegacyEmpty(t) ? -1 : t._shape[d])) });
 }
 export const concat = cat, concatenate = cat;
 const stackOp = op1<{ dim: number }>("stack", {
@@ -350,7 +359,8 @@ function unsqueezeRaw(a: Tensor, dim: number): Tensor {
   shape.splice(dim, 0, 1);
   return Tensor._make(readDense(a), shape, a._dtype);
 }
-export function stack(tensors: readonly Tensor[], dim = 0): Tensor {
+export function stack(tensors: readonly Tensor[], dim: number | { dim?: number } = 0): Tensor {
+  if (typeof dim === "object") dim = dim.dim ?? 0;
   if (tensors.length === 0) throw new RuntimeError("stack expects a non-empty TensorList");
   const ref = tensors[0];
   tensors.forEach((t, i) => {
