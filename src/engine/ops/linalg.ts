@@ -12,7 +12,6 @@ import { _squeezeForMatmul, _unsafeView, contiguous, expand, mT, reshape, t as t
 import { dtypeTitle } from "./reduce";
 import { broadcastShapes, numelOf } from "../shape";
 
-const lower = (d: DType) => ({ float32: "float", float64: "double", int64: "long int", bool: "bool" })[d.name];
 function sameDtype(a: Tensor, b: Tensor): void {
   if (a._dtype !== b._dtype) throw new RuntimeError(`expected scalar type ${dtypeTitle(a._dtype)} but found ${dtypeTitle(b._dtype)}`);
 }
