@@ -1,7 +1,6 @@
 // Matrix products with PyTorch's matmul dispatch (1-D/2-D/batched) and grad_fn names:
 // mm → MmBackward0, mv → MvBackward0, dot → DotBackward0, bmm → BmmBackward0, and matmul's
 // reshapes as UnsafeViewBackward0 / SqueezeBackward3 exactly where PyTorch records them.
-import { DType } from "../dtype";
 import { Tensor } from "../tensor";
 import { op1 } from "./define";
 import { readDense } from "./loops";
