@@ -21,6 +21,24 @@ export interface RunnerConfig {
   keepSpareWorker?: boolean;
 }
 
+/** Re-running an unchanged file (Run twice, run on save without edits) skips the compiler. */
+const TRANSPILE_CACHE_SIZE = 8;
+const transpileCache = new Map<string, TranspileResult>();
+
+function transpileCached(source: string, fileName: string, record: boolean): TranspileResult {
+  const key = `${record ? 1 : 0}\u0000${fileName}\u0000${source}`;
+  const hit = transpileCache.get(key);
+  if (hit) {
+    transpileCache.delete(key); // most recently used last
+    transpileCache.set(key, hit);
+    return hit;
+  }
+  const result = loadTranspiler().transpile(source, fileName, { record });
+  transpileCache.set(key, result);
+  if (transpileCache.size > TRANSPILE_CACHE_SIZE) transpileCache.delete(transpileCache.keys().next().value as string);
+  return result;
+}
+
 let transpileModule: typeof import("./transpile") | undefined;
 /** Loaded on first use: the TypeScript compiler is large and activation should stay fast. */
 export function loadTranspiler(): typeof import("./transpile") {
@@ -104,7 +122,7 @@ export function createRunner(config: RunnerConfig = {}): Runner {
 
     let compiled: TranspileResult;
     try {
-      compiled = loadTranspiler().transpile(source, options.fileName, { record: options.record });
+      compiled = transpileCached(source, options.fileName, options.record);
     } catch (e) {
       return settledHandle(finish(failed({ kind: "InternalError", message: `transpiling failed: ${String(e)}`, pos: null, stack: String((e as Error).stack ?? e) })));
     }
