@@ -156,13 +156,17 @@ async function tsserverDiagnostics(probeLocation: string, file: string, text: st
   }
 }
 
-test("tsserver loads the plugin by package name from the extension folder, as VS Code starts it", { skip: BUILT && existsSync(path.join(root, "node_modules", "gradient-inspector-tsplugin", "index.js")) ? false : NOT_BUILT, timeout: 60000 }, async () => {
+// GI_TSPLUGIN_PROBE=<unpacked VSIX>/extension checks the packaged extension instead of the checkout.
+const probe = process.env.GI_TSPLUGIN_PROBE ?? root;
+const PLUGIN_PACKAGE = existsSync(path.join(probe, "node_modules", "gradient-inspector-tsplugin", "index.js"));
+
+test("tsserver loads the plugin by package name from the extension folder, as VS Code starts it", { skip: BUILT && PLUGIN_PACKAGE ? false : NOT_BUILT, timeout: 60000 }, async () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), "gi-tsserver-"));
   try {
     const file = path.join(dir, "main.ts");
     writeFileSync(file, TUTORIAL);
-    const { diagnostics, quickInfo, log } = await tsserverDiagnostics(root, file, TUTORIAL);
-    assert.match(log, /gradient-inspector-tsplugin: "torch" and "torchvision" resolve to/);
+    const { diagnostics, quickInfo, log } = await tsserverDiagnostics(probe, file, TUTORIAL);
+    assert.ok(log.includes(`gradient-inspector-tsplugin: "torch" and "torchvision" resolve to ${path.join(probe, "out", "types")}`), "plugin loaded from the probe location");
     assert.deepEqual(diagnostics, []);
     assert.match(quickInfo, /ones\(/);
   } finally {
