@@ -59,7 +59,7 @@ export class App {
     this.graph = new GraphView(createLayoutRunner(workerUri), {
       select: (id) => this.select(id, "user"),
       collapsedChanged: (collapsed) => this.save({ collapsed }),
-      zoomChanged: (zoom) => this.save({ zoom: { x: Math.round(zoom.x), y: Math.round(zoom.y), k: Number(zoom.k.toFixed(4)) } }),
+      zoomChanged: (zoom) => this.save({ zoom: { ...zoom } }),
       showSavedChanged: (showSaved) => this.save({ showSaved }),
       searchChanged: (graphSearch) => this.save({ graphSearch }),
       exportImage: (format, data) => this.post({ type: "exportImage", format, data }),

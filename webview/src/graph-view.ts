@@ -167,7 +167,7 @@ export class GraphView {
         this.setTransform(this.pendingZoom, false);
         this.pendingZoom = null;
       } else if (anchor) this.setTransform({ ...this.t }, false);
-      else this.fit();
+      else this.initialView();
       this.status.hidden = true;
       this.root.dataset.state = "ready";
       this.lastTimings = { layoutMs: lay.ms, totalMs: performance.now() - t0, nodes: n };
@@ -348,6 +348,33 @@ export class GraphView {
       this.highlightBox(i, this.vg.nodes[i].nodeId, false);
     } else this.matchIdx = -1;
     this.matchLabel.textContent = `${this.matchIdx >= 0 ? `${this.matchIdx + 1}/` : ""}${this.matches.length} match${this.matches.length === 1 ? "" : "es"}`;
+  }
+
+  /** Fit when that keeps text readable; otherwise start readable at the top (the inputs) of the graph. */
+  private initialView(): void {
+    if (!this.lay) return;
+    const r = this.viewport.getBoundingClientRect();
+    const w = this.lay.width + 2 * PAD;
+    const hh = this.lay.height + 2 * PAD;
+    const fitK = Math.min(r.width / w, r.height / hh);
+    if (fitK >= 0.6) {
+      this.fit();
+      return;
+    }
+    const k = 0.8;
+    // Centre on the first row's middle so the graph's entry is in view.
+    const lay = this.lay;
+    let x0 = Infinity;
+    let x1 = -Infinity;
+    let top = Infinity;
+    for (let i = 0; i < lay.y.length; i++) top = Math.min(top, lay.y[i]);
+    for (let i = 0; i < lay.y.length; i++) {
+      if (lay.y[i] > top + 1) continue;
+      x0 = Math.min(x0, lay.x[i]);
+      x1 = Math.max(x1, lay.x[i]);
+    }
+    const cx = PAD + (x0 + x1) / 2;
+    this.setTransform({ k, x: r.width / 2 - cx * k, y: 8 }, false);
   }
 
   fit(): void {

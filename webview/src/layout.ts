@@ -119,7 +119,7 @@ function sourceLayering(n: number, src: Int32Array, dst: Int32Array): Int32Array
 /**
  * Layering. Longest path from the sources is compact for autograd graphs, but it puts every
  * leaf (a weight's AccumulateGrad) in the top row, far from the op that uses it. Greedy fix in
- * the spirit of network simplex: bottom-up, a node with more outputs than inputs moves down to
+ * the spirit of network simplex: bottom-up, a node with at least as many outputs as inputs moves down to
  * right above its highest consumer; moving down never breaks an edge, since every consumer is
  * below. Then the same top-down for nodes with more inputs than outputs, which pulls dangling
  * results up under their inputs.
@@ -137,7 +137,8 @@ function layering(n: number, src: Int32Array, dst: Int32Array): Int32Array {
   const preds = csr(n, dst, src, m);
   const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => layer[b] - layer[a]);
   for (const v of order) {
-    if (outDeg[v] === 0 || outDeg[v] <= inDeg[v]) continue;
+    // `>=`: a chain hanging off a source (weight -> TBackward0 -> consumer) slides down as a whole.
+    if (outDeg[v] === 0 || outDeg[v] < inDeg[v]) continue;
     let low = Infinity;
     for (let k = succ.start[v]; k < succ.start[v + 1]; k++) low = Math.min(low, layer[succ.adj[k]]);
     if (low - 1 > layer[v]) layer[v] = low - 1;
