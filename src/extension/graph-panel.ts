@@ -6,7 +6,7 @@ import * as path from "node:path";
 import * as vscode from "vscode";
 import { assertNever, parseFromWebview, type FromWebview, type PanelState, type ToWebview } from "../protocol";
 import { mapFor } from "./document-map";
-import { fallbackPanelHtml } from "./panel-html";
+import { panelHtml } from "../../webview/src/html";
 import { decodeExport, panelState, sameState } from "./panel-state";
 import type { ResultsStore } from "./results-store";
 import type { RunController } from "./run-controller";
@@ -251,12 +251,8 @@ export class GraphPanel implements vscode.Disposable {
     const webview = this.panel.webview;
     const nonce = randomBytes(16).toString("base64");
     const out = vscode.Uri.joinPath(this.deps.extensionUri, "out", "webview");
-    return fallbackPanelHtml({
-      cspSource: webview.cspSource,
-      nonce,
-      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(out, "main.js")).toString(),
-      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(out, "main.css")).toString(),
-    });
+    const uri = (name: string): string => webview.asWebviewUri(vscode.Uri.joinPath(out, name)).toString();
+    return panelHtml({ cspSource: webview.cspSource, nonce, scriptUri: uri("main.js"), styleUri: uri("main.css"), workerUri: uri("layout-worker.js") });
   }
 
   dispose(): void {

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { contentSecurityPolicy, fallbackPanelHtml } from "../../src/extension/panel-html";
+import { csp, panelHtml } from "../../webview/src/html";
 import { decodeExport, panelState, sameState } from "../../src/extension/panel-state";
 import { RunResult } from "../../src/extension/run-result";
 import { parseFromWebview } from "../../src/protocol";
@@ -45,12 +45,12 @@ test("exported images are checked: SVG text, PNG bytes by signature", () => {
   assert.equal(decodeExport("png", Buffer.from("not a png").toString("base64")), null);
 });
 
-test("the fallback HTML has a strict CSP: nothing remote, scripts only by nonce", () => {
-  const csp = contentSecurityPolicy("https://file+.vscode-resource.vscode-cdn.net", "abc");
-  assert.match(csp, /^default-src 'none'/);
-  assert.match(csp, /script-src 'nonce-abc'(;|$)/);
-  assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval|https?:\/\/(?!file\+)/);
-  const html = fallbackPanelHtml({ cspSource: "vscode-resource:", nonce: "abc", scriptUri: "vscode-resource:/out/webview/main.js", styleUri: null });
+test("the panel HTML the host serves has a strict CSP: nothing remote, scripts only by nonce", () => {
+  const policy = csp({ cspSource: "https://file+.vscode-resource.vscode-cdn.net", nonce: "abc" });
+  assert.match(policy, /^default-src 'none'/);
+  assert.match(policy, /script-src 'nonce-abc'(;|$)/);
+  assert.doesNotMatch(policy, /unsafe-inline|unsafe-eval|https?:\/\/(?!file\+)/);
+  const html = panelHtml({ cspSource: "vscode-resource:", nonce: "abc", scriptUri: "vscode-resource:/out/webview/main.js", styleUri: "s.css", workerUri: "w.js" });
   assert.match(html, /<script nonce="abc" src="vscode-resource:\/out\/webview\/main.js"><\/script>/);
   assert.equal((html.match(/<script/g) ?? []).length, 1);
 });
