@@ -245,7 +245,9 @@ export function createRunner(config: RunnerConfig = {}): Runner {
     startRun,
     prewarm(memoryLimitMb) {
       makeSpare(memoryLimitMb);
-      loadTranspiler().transpile("import * as torch from \"torch\";\nconst x = torch.ones(2, { requires_grad: true });\n", "warm.ts", { record: true });
+      // A few passes over typical code get the compiler's hot paths optimised before the first run.
+      const { transpile } = loadTranspiler();
+      for (let i = 0; i < 3; i++) transpile(WARM_SAMPLE, "warm.ts", { record: true });
     },
     dispose() {
       const s = spare;
@@ -254,6 +256,22 @@ export function createRunner(config: RunnerConfig = {}): Runner {
     },
   };
 }
+
+const WARM_SAMPLE = `import * as torch from "torch";
+class Net extends torch.nn.Module {
+  fc = new torch.nn.Linear(4, 2);
+  forward(x: torch.Tensor): torch.Tensor {
+    const h = this.fc.forward(x).relu();
+    return h.mul(2.0);
+  }
+}
+const x = torch.tensor([[1.0, 2.0], [3.0, 4.5]], { requires_grad: true });
+let y = x.add(2);
+for (let k = 0; k < 3; k++) { y = y.mul(y); }
+const [a, b] = y.chunk(2);
+try { y.sum().backward(); } catch (e) { console.log(e); }
+console.log(a, b, x.grad, new Net());
+`;
 
 function failed(error: RunError, status: RunOutcome["status"] = "error"): RunOutcome {
   return { status, error, tensors: [], bindings: [], graph: { nodes: [], edges: [] } };
