@@ -112,7 +112,8 @@ export function createRunner(config: RunnerConfig = {}): Runner {
       });
     };
     const finish = (o: RunOutcome): Snapshot => {
-      const console = dropped > 0 ? [...lines, { stream: "stderr" as const, text: `[${dropped} more lines not kept]` }] : lines;
+      // A copy: output after the end (a stray callback) must not change a delivered snapshot.
+      const console = dropped > 0 ? [...lines, { stream: "stderr" as const, text: `[${dropped} more lines not kept]` }] : lines.slice();
       return {
         file: options.fileName, documentVersion: options.documentVersion, startedAt, durationMs: Date.now() - startedAt,
         status: o.status, tensors: o.tensors, bindings: o.bindings, graph: o.graph, console,
