@@ -9,6 +9,7 @@ import type { RunError, SourcePos } from "../protocol";
 export const USER_SCRIPT = "gi-user-program.js";
 /** Lines the wrapper puts before the transpiled code. */
 export const WRAPPER_LINES = 1;
+const MAX_FRAMES = 12;
 
 const FRAME = new RegExp(`^\\s*at (?:(.+?) \\()?[^()]*${USER_SCRIPT.replace(/\./g, "\\.")}:(\\d+):(\\d+)\\)?\\s*$`);
 
@@ -51,7 +52,9 @@ export class ErrorMapper {
       const err = thrown as Error;
       const kind = typeof err.name === "string" && err.name ? err.name : "Error";
       const { frames, first } = this.mapStack(err.stack ?? "");
-      return { kind, message: err.message, pos: first ?? fallbackPos, stack: [`${kind}: ${err.message}`, ...frames].join("\n") };
+      // Deep recursion would list a hundred identical frames: keep the first ones, as Node does.
+      const shown = frames.length > MAX_FRAMES ? [...frames.slice(0, MAX_FRAMES), `    ... ${frames.length - MAX_FRAMES} more`] : frames;
+      return { kind, message: err.message, pos: first ?? fallbackPos, stack: [`${kind}: ${err.message}`, ...shown].join("\n") };
     }
     const message = inspect(thrown, { depth: 4, breakLength: Infinity });
     return { kind: "Uncaught", message, pos: fallbackPos, stack: `Uncaught ${message}` };
