@@ -25,18 +25,20 @@ function parseRevealArgs(arg: unknown): { file: string; tensorId: number } | nul
 
 export function registerCommands(deps: PanelDeps, runs: RunController): vscode.Disposable[] {
   const noEditor = (): void => void vscode.window.showInformationMessage("Gradient Inspector: open a TypeScript file to run it.");
+  // A run from a command shows the panel beside the editor (keeping the editor focused).
+  const showPanel = (file: string): void => void GraphPanel.show(deps, file, true);
   return [
     vscode.commands.registerCommand(COMMANDS.runFile, async (arg?: unknown) => {
       const doc = await documentFor(arg);
       if (!doc) return noEditor();
-      await runs.run(doc);
+      await runs.run(doc, undefined, showPanel);
     }),
     vscode.commands.registerCommand(COMMANDS.runSelection, async () => {
       const editor = vscode.window.activeTextEditor;
       if (!editor) return noEditor();
       // No selection: run the cursor's line, as notebooks' "run selection" does.
       const sel = editor.selection.isEmpty ? editor.document.lineAt(editor.selection.active.line).range : editor.selection;
-      await runs.run(editor.document, sel);
+      await runs.run(editor.document, sel, showPanel);
     }),
     vscode.commands.registerCommand(COMMANDS.openPanel, async (arg?: unknown) => {
       const doc = await documentFor(arg);

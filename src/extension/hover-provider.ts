@@ -4,6 +4,7 @@ import * as vscode from "vscode";
 import { mapFor } from "./document-map";
 import { hoverMarkdown, REVEAL_COMMAND } from "./hover-text";
 import type { ResultsStore } from "./results-store";
+import { isCodeAt } from "./source-scan";
 
 const IDENTIFIER = /[A-Za-z_$][\w$]*/;
 
@@ -20,8 +21,10 @@ export class TensorHoverProvider implements vscode.HoverProvider {
     if (!result) return null;
     const range = doc.getWordRangeAtPosition(position, IDENTIFIER);
     if (!range) return null;
-    // `a.x` names a property, not the variable x.
-    if (range.start.character > 0 && doc.lineAt(range.start.line).text[range.start.character - 1] === ".") return null;
+    const lineText = doc.lineAt(range.start.line).text;
+    // `a.x` names a property, not the variable x; comments and strings only mention names.
+    if (range.start.character > 0 && lineText[range.start.character - 1] === ".") return null;
+    if (!isCodeAt(lineText, range.start.character)) return null;
     const name = doc.getText(range);
     const placed = result.bindingAt(name, mapFor(result, doc), range.start.line, range.start.character);
     if (!placed) return null;

@@ -34,8 +34,9 @@ export class RunController implements vscode.Disposable {
   /**
    * Runs a document (its current text, unsaved edits included), or only a selection of it.
    * Resolves with the stored result, or null when the run did not happen or was replaced.
+   * `onStart` is called once the run has started (not when the trust gate refused it).
    */
-  async run(doc: vscode.TextDocument, selection?: vscode.Range): Promise<RunResult | null> {
+  async run(doc: vscode.TextDocument, selection?: vscode.Range, onStart?: (file: string) => void): Promise<RunResult | null> {
     const label = fileLabel(doc.uri);
     const gate = runGate({ trusted: vscode.workspace.isTrusted, languageId: doc.languageId, fileLabel: label });
     if (!gate.ok) {
@@ -66,6 +67,7 @@ export class RunController implements vscode.Disposable {
     });
     const run = this.store.begin(file, handle, Date.now());
     this.updateContext();
+    onStart?.(file);
 
     const timer = setTimeout(() => {
       if (this.store.running(file) !== run) return;

@@ -51,3 +51,45 @@ export function selectionProgram(text: string, selStart: number, selEnd: number)
   }
   return chars.join("").replace(/[ \t]+$/gm, "");
 }
+
+/**
+ * Whether `column` of a line is code, not a `//` comment, a one-line `/* *\/` comment or a
+ * string literal (template literals' `${...}` count as code). One line only: good enough to keep
+ * hovers off the names that comments and strings mention.
+ */
+export function isCodeAt(lineText: string, column: number): boolean {
+  let quote: string | null = null;
+  const templateDepth: number[] = []; // brace depth at which each open `${` returns to its template
+  let braces = 0;
+  for (let i = 0; i < lineText.length && i <= column; i++) {
+    const c = lineText[i];
+    if (quote) {
+      if (i === column) return false;
+      if (c === "\\") i++;
+      else if (quote === "`" && c === "$" && lineText[i + 1] === "{") {
+        templateDepth.push(braces);
+        quote = null;
+        i++;
+      } else if (c === quote) quote = null;
+      continue;
+    }
+    if (c === "/" && lineText[i + 1] === "/") return column < i;
+    if (c === "/" && lineText[i + 1] === "*") {
+      const end = lineText.indexOf("*/", i + 2);
+      if (column >= i && (end === -1 || column < end + 2)) return false;
+      if (end === -1) return true;
+      i = end + 1;
+      continue;
+    }
+    if (i === column) return true;
+    if (c === '"' || c === "'" || c === "`") quote = c;
+    else if (c === "{") braces++;
+    else if (c === "}") {
+      if (templateDepth.length > 0 && templateDepth[templateDepth.length - 1] === braces) {
+        templateDepth.pop();
+        quote = "`";
+      } else braces--;
+    }
+  }
+  return quote === null;
+}

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { firstTorchImportLine, importSpans, selectionProgram } from "../../src/extension/source-scan";
+import { firstTorchImportLine, importSpans, isCodeAt, selectionProgram } from "../../src/extension/source-scan";
 
 test("the CodeLens line: the first import of torch, after other imports", () => {
   assert.equal(firstTorchImportLine('import * as fs from "fs"\nimport * as torch from "torch";\nconst x = 1;'), 1);
@@ -32,4 +32,21 @@ test("Run Selection keeps the selection and the imports at their exact lines and
 test("a partial-line selection keeps its columns", () => {
   const text = "const a = 1; const b = 2;";
   assert.equal(selectionProgram(text, 13, text.length), "             const b = 2;");
+});
+
+test("hovers stay off comments and strings, but template expressions are code", () => {
+  const line = 'const y = x.add(2); // y is x + 2';
+  assert.equal(isCodeAt(line, line.indexOf("y")), true);
+  assert.equal(isCodeAt(line, line.indexOf("x")), true);
+  assert.equal(isCodeAt(line, line.lastIndexOf("y")), false);
+  assert.equal(isCodeAt('console.log("y", y);', 13), false);
+  assert.equal(isCodeAt('console.log("y", y);', 17), true);
+  const tpl = "console.log(`y = ${y} and ${ {a: z}.a }`);";
+  assert.equal(isCodeAt(tpl, tpl.indexOf("y")), false);
+  assert.equal(isCodeAt(tpl, tpl.indexOf("{y") + 1), true);
+  assert.equal(isCodeAt(tpl, tpl.indexOf("z")), true);
+  assert.equal(isCodeAt(tpl, tpl.indexOf("and")), false);
+  assert.equal(isCodeAt("a /* y */ b", 5), false);
+  assert.equal(isCodeAt("a /* y */ b", 10), true);
+  assert.equal(isCodeAt("const s = 'it\\'s y';", 17), false);
 });
