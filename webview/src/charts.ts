@@ -67,9 +67,11 @@ export function heatmap(spec: HeatmapSpec): HTMLElement {
   }
   // Scale up small matrices so a 3×5 weight is visible; large ones fit the box.
   const scale = Math.max(1, Math.min(24, Math.floor(240 / Math.max(rows, cols))));
-  canvas.style.width = `${cols * scale}px`;
+  // Very wide blocks (64 rows of 1,000) would be a hairline at their true aspect: give rows height.
+  const width = Math.min(cols * scale, 360);
+  canvas.style.width = `${width}px`;
   canvas.style.maxWidth = "100%";
-  canvas.style.aspectRatio = `${cols} / ${rows}`;
+  canvas.style.height = `${Math.round(Math.min(260, Math.max((rows * width) / cols, Math.min(rows * 3, 160))))}px`;
   const readout = h("div", { class: "chart-readout mono", "aria-live": "off" }, `${fmtNum(lo)} … ${fmtNum(hi)}`);
   canvas.addEventListener("mousemove", (ev) => {
     const r = canvas.getBoundingClientRect();

@@ -91,12 +91,122 @@ export function defaultCollapsed(graph: GraphData, limit = 90): Set<string> {
       } else loose++;
     }
     // Singletons stay plain nodes: folding them gains nothing.
-    const set = new Set([...groups].filter(([, c]) => c > 1).map(([g]) => g));
+    const set = acyclicGroups(graph, new Set([...groups].filter(([, c]) => c > 1).map(([g]) => g)));
     const visible = loose + groups.size;
     if (visible <= limit || chosen === null) chosen = set;
     if (visible > limit) break;
   }
   return chosen ?? new Set();
+}
+
+/**
+ * A module called twice (torchvision's BasicBlock reuses `self.relu`) folds into a box that
+ * feeds itself through the ops between the calls: a cycle, drawn with an upward edge. Such
+ * groups stay unfolded. Found as groups in a strongly connected component of the folded graph.
+ */
+export function acyclicGroups(graph: GraphData, groups: Set<string>): Set<string> {
+  const out = new Set<string>();
+  // First each group alone: does a path leave it and come back?
+  const succ = new Map<number, number[]>();
+  for (const e of graph.edges) {
+    const list = succ.get(e.to);
+    if (list) list.push(e.from);
+    else succ.set(e.to, [e.from]);
+  }
+  const members = new Map<string, Set<number>>();
+  for (const n of graph.nodes) {
+    const g = collapsedGroup(n.module, groups);
+    if (g) members.set(g, (members.get(g) ?? new Set()).add(n.id));
+  }
+  for (const [g, inside] of members) {
+    const seen = new Set<number>();
+    const stack: number[] = [];
+    for (const v of inside) for (const w of succ.get(v) ?? []) if (!inside.has(w)) stack.push(w);
+    let cyclic = false;
+    while (stack.length && !cyclic) {
+      const v = stack.pop() as number;
+      if (seen.has(v)) continue;
+      seen.add(v);
+      for (const w of succ.get(v) ?? []) {
+        if (inside.has(w)) cyclic = true;
+        else if (!seen.has(w)) stack.push(w);
+      }
+    }
+    if (!cyclic) out.add(g);
+  }
+  // Then together, as a guard: groups on a cycle of the folded graph unfold.
+  for (let round = 0; round < 8; round++) {
+    const rep = new Map<number, string>();
+    for (const n of graph.nodes) rep.set(n.id, collapsedGroup(n.module, out) ?? `#${n.id}`);
+    const adj = new Map<string, string[]>();
+    for (const e of graph.edges) {
+      const a = rep.get(e.to);
+      const b = rep.get(e.from);
+      if (a === undefined || b === undefined || a === b) continue;
+      const list = adj.get(a);
+      if (list) list.push(b);
+      else adj.set(a, [b]);
+    }
+    const bad = new Set<string>();
+    for (const comp of stronglyConnected([...new Set(rep.values())], adj)) {
+      if (comp.length > 1) for (const k of comp) if (!k.startsWith("#")) bad.add(k);
+    }
+    if (!bad.size) break;
+    for (const k of bad) out.delete(k);
+  }
+  return out;
+}
+
+/** Tarjan's algorithm, iterative (graphs of thousands of nodes would overflow recursion). */
+function stronglyConnected(keys: string[], adj: Map<string, string[]>): string[][] {
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const onStack = new Set<string>();
+  const stack: string[] = [];
+  const comps: string[][] = [];
+  let counter = 0;
+  for (const root of keys) {
+    if (index.has(root)) continue;
+    const work: [string, number][] = [[root, 0]];
+    index.set(root, counter);
+    low.set(root, counter++);
+    stack.push(root);
+    onStack.add(root);
+    while (work.length) {
+      const top = work[work.length - 1];
+      const [v, i] = top;
+      const next = adj.get(v) ?? [];
+      if (i < next.length) {
+        top[1]++;
+        const w = next[i];
+        if (!index.has(w)) {
+          index.set(w, counter);
+          low.set(w, counter++);
+          stack.push(w);
+          onStack.add(w);
+          work.push([w, 0]);
+        } else if (onStack.has(w)) low.set(v, Math.min(low.get(v) ?? 0, index.get(w) ?? 0));
+        continue;
+      }
+      work.pop();
+      if (work.length) {
+        const u = work[work.length - 1][0];
+        low.set(u, Math.min(low.get(u) ?? 0, low.get(v) ?? 0));
+      }
+      if (low.get(v) === index.get(v)) {
+        const comp: string[] = [];
+        let w: string | undefined;
+        do {
+          w = stack.pop();
+          if (w === undefined) break;
+          onStack.delete(w);
+          comp.push(w);
+        } while (w !== v);
+        comps.push(comp);
+      }
+    }
+  }
+  return comps;
 }
 
 export function buildVisibleGraph(graph: GraphData, tensors: readonly TensorInfo[], opts: ViewOptions): VisibleGraph {
