@@ -68,8 +68,13 @@ test("the WebAssembly SIMD kernels are available on this machine", () => {
 });
 
 for (const variant of ["relaxed", "simd"] as const) {
-  test(`wasm (${variant}) float32 gemm equals the JS kernel on random shapes`, () => {
+  test(`wasm (${variant}) float32 gemm equals the JS kernel on random shapes`, (t) => {
     setBackend("wasm", variant);
+    if (variant === "relaxed" && backendInfo().variant !== "relaxed") {
+      t.skip("this V8 does not accept relaxed SIMD (the plain SIMD128 build is tested below)");
+      setBackend("wasm");
+      return;
+    }
     assert.equal(backendInfo().variant, variant);
     const r = rng(variant === "simd" ? 2 : 3);
     for (let t = 0; t < 120; t++) {

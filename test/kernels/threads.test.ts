@@ -54,3 +54,25 @@ test("2-thread convolution equals 1-thread convolution bit for bit", () => {
   assert.deepEqual(outs[1], outs[0]);
   setNumThreads(2);
 });
+
+test("wasm memory stays flat over repeated training-like calls (arena reuse)", () => {
+  setBackend("wasm");
+  setNumThreads(2);
+  const r = rng(13);
+  const x = randomArray(r, 8 * 3 * 32 * 32, (n) => new Float32Array(n));
+  const w = randomArray(r, 16 * 3 * 9, (n) => new Float32Array(n));
+  const y = new Float32Array(8 * 16 * 32 * 32);
+  const a = randomArray(r, 64 * 784, (n) => new Float32Array(n));
+  const b = randomArray(r, 784 * 256, (n) => new Float32Array(n));
+  const c = new Float32Array(64 * 256);
+  const step = (): void => {
+    conv2dForward({ batch: 8, inChannels: 3, inH: 32, inW: 32, outChannels: 16, kH: 3, kW: 3, strideH: 1, strideW: 1,
+      padH: 1, padW: 1, dilationH: 1, dilationW: 1, groups: 1, input: x, inputOffset: 0, weight: w, weightOffset: 0, output: y, outputOffset: 0 });
+    gemm({ transA: false, transB: false, m: 64, n: 256, k: 784, a, aOffset: 0, lda: 784, b, bOffset: 0, ldb: 256, c, cOffset: 0, ldc: 256 });
+  };
+  step();
+  const before = backendInfo().memoryBytes;
+  assert.ok(before > 0);
+  for (let i = 0; i < 200; i++) step();
+  assert.equal(backendInfo().memoryBytes, before);
+});

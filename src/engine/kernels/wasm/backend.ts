@@ -36,7 +36,27 @@ export class WasmBackend {
 
   static create(maxThreads: number, prefer?: WasmVariant): WasmBackend | null {
     const compiled = compileKernels(prefer);
-    return compiled ? new WasmBackend(compiled.wa, compiled.module, compiled.variant, maxThreads) : null;
+    if (!compiled) return null;
+    const be = new WasmBackend(compiled.wa, compiled.module, compiled.variant, maxThreads);
+    if (!compiled.optimizedUpFront) be.warmUp();
+    return be;
+  }
+
+  // With dynamic tiering (Electron, where we leave V8's flags alone) a function runs baseline
+  // code until it has used its tier-up budget, and a running call never switches: without this
+  // the first large GEMM would run 3-5x slow. A few small GEMMs (~2 ms) trigger the optimiser.
+  private warmUp(): void {
+    const n = 64;
+    this.heap.reset();
+    const a = this.heap.alloc(n * n * 4), b = this.heap.alloc(n * n * 4), c = this.heap.alloc(n * n * 4);
+    this.heap.f32.fill(0, a >> 2, (c >> 2) + n * n);
+    for (let i = 0; i < 8; i++) this.ex.sgemm(i & 1, (i >> 1) & 1, n, n, n, 1, 0, a, n, b, n, c, n, this.scratch[0]);
+    this.heap.reset();
+  }
+
+  /** Bytes of wasm memory (it grows to the largest call and never shrinks). */
+  get memoryBytes(): number {
+    return this.heap.memory.buffer.byteLength;
   }
 
   /** Worker threads running now (started on the first large call). */

@@ -12,6 +12,8 @@ export interface CompiledKernels {
   module: WasmModule;
   variant: WasmVariant;
   wa: WasmApi;
+  /** False when V8 compiles lazily (baseline first): the backend then warms the kernels up. */
+  optimizedUpFront: boolean;
 }
 
 /** The exports of src/engine/kernels/wasm/assembly/index.ts (pointers are byte offsets). */
@@ -84,7 +86,7 @@ export function compileKernels(prefer?: WasmVariant): CompiledKernels | null {
     // run entirely in the baseline compiler's code, 3-5x slower (V8 cannot swap code mid-call).
     const eager = canSetV8Flags() && setV8Flag("--no-wasm-dynamic-tiering");
     try {
-      return { module: new wa.Module(bytes), variant, wa };
+      return { module: new wa.Module(bytes), variant, wa, optimizedUpFront: eager };
     } finally {
       if (eager) setV8Flag("--wasm-dynamic-tiering");
     }
