@@ -183,12 +183,9 @@ export class GraphPanel implements vscode.Disposable {
         for (const m of queued) void this.panel.webview.postMessage(m);
         return;
       }
-      case "selectTensor": {
-        const result = this.file ? this.deps.store.result(this.file) : undefined;
-        const b = result?.firstBindingOf(msg.tensorId);
-        if (b) await this.revealLine(b.pos.line);
+      case "selectTensor":
+        // The panel sends revealLine along with a user's selection; nothing more to do here.
         return;
-      }
       case "revealLine":
         await this.revealLine(msg.line);
         return;
@@ -223,7 +220,8 @@ export class GraphPanel implements vscode.Disposable {
     const mapped = result ? result.currentLine(mapFor(result, doc), line1) : null;
     const line = Math.min(Math.max(mapped ?? line1 - 1, 0), doc.lineCount - 1);
     const visible = vscode.window.visibleTextEditors.find((e) => e.document === doc);
-    const editor = await vscode.window.showTextDocument(doc, { viewColumn: visible?.viewColumn ?? vscode.ViewColumn.One, preserveFocus: false });
+    // Keep the focus in the panel: the user may be walking its list with the keyboard.
+    const editor = await vscode.window.showTextDocument(doc, { viewColumn: visible?.viewColumn ?? vscode.ViewColumn.One, preserveFocus: true });
     const range = doc.lineAt(line).range;
     editor.selection = new vscode.Selection(range.start, range.start);
     editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
