@@ -27,6 +27,8 @@ export { softmax, log_softmax } from "./ops/softmax";
 export { index_select, gather, masked_select, take } from "./ops/indexing";
 export { no_grad, enable_grad, set_grad_enabled, inference_mode, is_grad_enabled } from "./autograd/index";
 export * as autograd from "./autograd/index";
+export * as nn from "./nn";
+export * as optim from "./optim";
 export { setPrintOptions as set_printoptions } from "./printing";
 export { RuntimeError, IndexError, ValueError } from "./errors";
 

@@ -1,0 +1,14 @@
+// torch.nn: Module, Parameter, layers, containers, losses, and the `functional` and `init` namespaces.
+export { Module, KeyError, AttributeError } from "./module";
+export type { StateDict, ForwardHook, ForwardPreHook, RemovableHandle } from "./module";
+export { Parameter } from "./parameter";
+export { Identity, Linear } from "./layers/linear";
+export { Conv2d } from "./layers/conv";
+export { BatchNorm1d, BatchNorm2d, LayerNorm } from "./layers/norm";
+export { ReLU, LeakyReLU, GELU, Sigmoid, Tanh, Softmax, LogSoftmax } from "./layers/activation";
+export { MaxPool2d, AvgPool2d, AdaptiveAvgPool2d } from "./layers/pooling";
+export { Dropout, Flatten, Embedding } from "./layers/misc";
+export { Sequential, ModuleList, ModuleDict } from "./layers/container";
+export { CrossEntropyLoss, NLLLoss, MSELoss, L1Loss, SmoothL1Loss, BCELoss, BCEWithLogitsLoss } from "./layers/loss";
+export * as functional from "./functional";
+export * as init from "./init";
