@@ -63,12 +63,21 @@ export function mapLines(oldText: string, newText: string): LineMap {
     return { oldToNew, newToOld, identical: false };
   }
 
-  // lcs[i][j] = LCS length of a[pre+i..pre+n) and b[pre+j..pre+m), row-major in one array.
+  // Lines as small integers, so the table compares numbers, not strings.
+  const ids = new Map<string, number>();
+  const idOf = (s: string): number => {
+    let id = ids.get(s);
+    if (id === undefined) ids.set(s, (id = ids.size));
+    return id;
+  };
+  const ai = Int32Array.from({ length: n }, (_, i) => idOf(a[pre + i]));
+  const bi = Int32Array.from({ length: m }, (_, j) => idOf(b[pre + j]));
+  // lcs[i][j] = LCS length of the middles' suffixes from i and j, row-major in one array.
   const w = m + 1;
   const lcs = new Uint32Array((n + 1) * w);
   for (let i = n - 1; i >= 0; i--) {
     for (let j = m - 1; j >= 0; j--) {
-      lcs[i * w + j] = a[pre + i] === b[pre + j] ? lcs[(i + 1) * w + j + 1] + 1 : Math.max(lcs[(i + 1) * w + j], lcs[i * w + j + 1]);
+      lcs[i * w + j] = ai[i] === bi[j] ? lcs[(i + 1) * w + j + 1] + 1 : Math.max(lcs[(i + 1) * w + j], lcs[i * w + j + 1]);
     }
   }
   let i = 0;
@@ -76,7 +85,7 @@ export function mapLines(oldText: string, newText: string): LineMap {
   let hunkI = 0;
   let hunkJ = 0;
   while (i < n || j < m) {
-    if (i < n && j < m && a[pre + i] === b[pre + j] && lcs[i * w + j] === lcs[(i + 1) * w + j + 1] + 1) {
+    if (i < n && j < m && ai[i] === bi[j]) {
       replaced(pre + hunkI, pre + i, pre + hunkJ, pre + j);
       keep(pre + i, pre + j);
       i++;
