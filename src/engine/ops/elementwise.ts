@@ -3,7 +3,8 @@
 import { DType, bool, float32, float64, int64, get_default_dtype } from "../dtype";
 import { Tensor } from "../tensor";
 import { op1 } from "./define";
-import { mapBinary, mapTernary, mapUnary } from "./loops";
+import { isDense, mapBinary, mapTernary, mapUnary } from "./loops";
+import { binaryContiguous, scalarContiguous, type BinaryOp } from "../kernels";
 import { Operand, asTensor, resultTypeOf, scalarTensor } from "./scalar";
 import { RuntimeError } from "../errors";
 import { isScalar, scalarValue, Scalar } from "../float_literal";
@@ -24,10 +25,14 @@ interface BinaryParams { dtype: DType; alpha: number }
 
 function binary(key: string, name: string, f: (x: number, y: number, alpha: number) => number,
   backward: (g: Tensor, a: Tensor, b: Tensor, p: BinaryParams) => [Tensor | null, Tensor | null],
-  saves: "none" | "both" | "a" | "b" = "both") {
+  saves: "none" | "both" | "a" | "b" = "both", kernel?: BinaryOp) {
   return op1<BinaryParams>(key, {
     name,
     forward: ([a, b], p) => {
+      if (kernel && p.dtype.isFloatingPoint) {
+        const fast = fastBinary(kernel, a, b, p);
+        if (fast) return fast;
+      }
       const r = rounder(p.dtype);
       return mapBinary(a, b, p.dtype, (x, y) => r(f(x, y, p.alpha)));
     },
@@ -40,11 +45,29 @@ function binary(key: string, name: string, f: (x: number, y: number, alpha: numb
   });
 }
 
-const addOp = binary("add", "AddBackward0", (x, y, al) => x + al * y, (g, _a, _b, p) => [g, p.alpha === 1 ? g : mul(g, p.alpha)], "none");
-const subOp = binary("sub", "SubBackward0", (x, y, al) => x - al * y, (g, _a, _b, p) => [g, mul(g, -p.alpha)], "none");
-const mulOp = binary("mul", "MulBackward0", (x, y) => x * y, (g, a, b) => [mul(g, b), mul(g, a)]);
+/**
+ * Contiguous float fast path through the kernel layer (WebAssembly SIMD for float32): same-shape
+ * dense operands, or a dense tensor and a one-element operand. IEEE add/sub/mul/div round the same
+ * in float32 SIMD as fround of the double result, so results are identical to the generic loop.
+ */
+function fastBinary(op: BinaryOp, a: Tensor, b: Tensor, p: BinaryParams): Tensor | null {
+  if (a._dtype !== p.dtype || b._dtype !== p.dtype || p.alpha !== 1) return null;
+  const n = a.numel();
+  if (n < 64 || !isDense(a)) return null;
+  const out = p.dtype.alloc(n);
+  if (isDense(b) && b._shape.length === a._shape.length && b._shape.every((d, i) => d === a._shape[i])) {
+    binaryContiguous(op, n, a._storage.data as Float32Array, 0, b._storage.data as Float32Array, 0, out as Float32Array, 0);
+  } else if (b.numel() === 1 && b._shape.length <= a._shape.length) {
+    scalarContiguous(op, n, a._storage.data as Float32Array, 0, b._storage.data[b._offset], out as Float32Array, 0);
+  } else return null;
+  return Tensor._make(out, a._shape, p.dtype);
+}
+
+const addOp = binary("add", "AddBackward0", (x, y, al) => x + al * y, (g, _a, _b, p) => [g, p.alpha === 1 ? g : mul(g, p.alpha)], "none", "add");
+const subOp = binary("sub", "SubBackward0", (x, y, al) => x - al * y, (g, _a, _b, p) => [g, mul(g, -p.alpha)], "none", "sub");
+const mulOp = binary("mul", "MulBackward0", (x, y) => x * y, (g, a, b) => [mul(g, b), mul(g, a)], "both", "mul");
 const divGrad = (g: Tensor, a: Tensor, b: Tensor): [Tensor, Tensor] => [div(g, b), neg(div(mul(g, a), mul(b, b)))];
-const divOp = binary("div", "DivBackward0", (x, y) => x / y, divGrad);
+const divOp = binary("div", "DivBackward0", (x, y) => x / y, divGrad, "both", "div");
 const divModeNoneOp = binary("div_mode_none", "DivBackward2", (x, y) => x / y, divGrad);
 
 function checkAlpha(alpha: number, dtype: DType): void {

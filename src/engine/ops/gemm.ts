@@ -2,6 +2,7 @@
 // which owns the fast WebAssembly paths; this file holds only the call shape and the plain
 // reference loop used where no kernel applies (float64, int64).
 import type { DType, TypedArray } from "../dtype";
+import { gemm as kernelGemm } from "../kernels";
 
 export interface GemmCall {
   transA: boolean;
@@ -29,9 +30,13 @@ export function registerGemm(impl: GemmImpl | null): void { fast = impl; }
 /** C = op(A)·op(B), row-major, overwriting C. */
 export function gemm(p: GemmCall): void {
   if (fast && fast(p)) return;
+  if (p.dtype.name === "float32" || p.dtype.name === "float64") {
+    kernelGemm({ ...p, a: p.a as Float32Array, b: p.b as Float32Array, c: p.c as Float32Array });
+    return;
+  }
   const { m, n, k, a, b, c, aOffset, bOffset, cOffset, lda, ldb, ldc, transA, transB } = p;
   const row = new Float64Array(n);
-  const cast = p.dtype.name === "float32" ? Math.fround : p.dtype.name === "int64" ? Math.trunc : (x: number) => x;
+  const cast = p.dtype.name === "int64" ? Math.trunc : (x: number) => x;
   for (let i = 0; i < m; i++) {
     row.fill(0);
     for (let kk = 0; kk < k; kk++) {

@@ -4,6 +4,7 @@
 import { Tensor } from "../tensor";
 import { op1 } from "./define";
 import { readDense } from "./loops";
+import type { TypedArray } from "../dtype";
 import { RuntimeError } from "../errors";
 import { gemm } from "./gemm";
 import { add, mul } from "./elementwise";
@@ -15,13 +16,35 @@ function sameDtype(a: Tensor, b: Tensor): void {
   if (a._dtype !== b._dtype) throw new RuntimeError(`expected scalar type ${dtypeTitle(a._dtype)} but found ${dtypeTitle(b._dtype)}`);
 }
 
-/** C = A·B for batches of dense row-major matrices. */
+/**
+ * How a (batch of) matrix view(s) can be handed to GEMM without a copy: row-major (unit column
+ * stride) or transposed (unit row stride). Anything else is copied to dense first.
+ */
+interface MatrixLayout { data: TypedArray; offset: number; ld: number; trans: boolean; batchStride: number }
+function layoutOf(t: Tensor): MatrixLayout {
+  const nd = t._shape.length;
+  const rows = t._shape[nd - 2], cols = t._shape[nd - 1];
+  const rs = t._strides[nd - 2], cs = t._strides[nd - 1];
+  const batchOk = nd === 2 || t._shape[0] === 1 || t._strides[0] >= 0;
+  if (batchOk && (cs === 1 || cols === 1) && rs >= cols) return { data: t._storage.data, offset: t._offset, ld: Math.max(rs, 1), trans: false, batchStride: nd === 3 ? t._strides[0] : 0 };
+  if (batchOk && (rs === 1 || rows === 1) && cs >= rows) return { data: t._storage.data, offset: t._offset, ld: Math.max(cs, 1), trans: true, batchStride: nd === 3 ? t._strides[0] : 0 };
+  const d = readDense(t);
+  return { data: d, offset: 0, ld: cols, trans: false, batchStride: rows * cols };
+}
+
+/** C = A·B for a batch of matrices (2-D: batch 1), without copying transposed views. */
 function batchedProduct(a: Tensor, b: Tensor, batch: number, m: number, k: number, n: number, outShape: number[]): Tensor {
-  const A = readDense(a), B = readDense(b);
+  const A = layoutOf(a.dim() === 1 ? a.view(1, k) : a);
+  const B = layoutOf(b.dim() === 1 ? b.view(k, 1) : b);
   const dtype = a._dtype;
   const C = dtype.alloc(batch * m * n);
   for (let i = 0; i < batch; i++) {
-    gemm({ transA: false, transB: false, m, n, k, a: A, aOffset: i * m * k, lda: k, b: B, bOffset: i * k * n, ldb: n, c: C, cOffset: i * m * n, ldc: n, dtype });
+    gemm({
+      transA: A.trans, transB: B.trans, m, n, k,
+      a: A.data, aOffset: A.offset + i * A.batchStride, lda: A.ld,
+      b: B.data, bOffset: B.offset + i * B.batchStride, ldb: B.ld,
+      c: C, cOffset: i * m * n, ldc: n, dtype,
+    });
   }
   return Tensor._make(C, outShape, dtype);
 }

@@ -25,6 +25,12 @@ export function normDims(dim: Dims, ndim: number): number[] {
 export function reduceLayout(t: Tensor, dims: readonly number[], keepdim: boolean): { outShape: number[]; inner: number; values: Float64Array | Float32Array | Uint8Array } {
   const nd = t._shape.length;
   const kept = Array.from({ length: nd }, (_v, i) => i).filter((i) => !dims.includes(i));
+  const inner = numelOf(dims.map((d) => t._shape[d]));
+  const outShape = keepdim ? t._shape.map((s, i) => (dims.includes(i) ? 1 : s)) : kept.map((d) => t._shape[d]);
+  // Reducing trailing dims of a contiguous tensor: its row-major order is already grouped.
+  if (dims.every((d, i) => d === nd - dims.length + i) && t.is_contiguous()) {
+    return { outShape, inner, values: readDense(t) };
+  }
   const order = [...kept, ...dims];
   const shape = order.map((d) => t._shape[d]);
   const strides = order.map((d) => t._strides[d]);
@@ -32,8 +38,6 @@ export function reduceLayout(t: Tensor, dims: readonly number[], keepdim: boolea
   const src = t._storage.data;
   const values = t._dtype.alloc(offs.length);
   for (let i = 0; i < offs.length; i++) values[i] = src[offs[i]];
-  const inner = numelOf(dims.map((d) => t._shape[d]));
-  const outShape = keepdim ? t._shape.map((s, i) => (dims.includes(i) ? 1 : s)) : kept.map((d) => t._shape[d]);
   return { outShape, inner, values };
 }
 
