@@ -11,20 +11,36 @@ function emit(id, value, runs, note) {
   process.stdout.write(JSON.stringify({ id, value, runs, note: note || "" }) + "\n");
 }
 
-async function medianSeconds(fn, runs, maxSeconds) {
-  await fn(); // warm-up: compilation, kernel selection, allocation
+// At least MIN_RUNS timed runs; fewer than spec.runs when one run is slow, and none (a note
+// instead) when even MIN_RUNS would pass maxSeconds. The first call is the warm-up and the
+// estimate; `predicted` (seconds, from a smaller size) skips a hopeless case without running it.
+const MIN_RUNS = 5;
+async function medianSeconds(fn, runs, maxSeconds, predicted) {
+  if (predicted && predicted * MIN_RUNS > maxSeconds) return { s: null, runs: 0, note: `skipped: one run would take ~${predicted.toFixed(0)} s` };
   let t0 = performance.now();
   await fn();
   const once = (performance.now() - t0) / 1e3;
-  if (once * runs > maxSeconds) return { s: null, runs: 0, note: `skipped: one run takes ${once.toFixed(1)} s` };
+  if (once * MIN_RUNS > maxSeconds) return { s: null, runs: 0, note: `skipped: one run takes ${once.toFixed(1)} s` };
+  const n = Math.max(MIN_RUNS, Math.min(runs, Math.floor(maxSeconds / Math.max(once, 1e-9))));
+  if (once < 1) await fn(); // a second warm-up when it is cheap
   const times = [];
-  for (let i = 0; i < runs; i++) {
+  for (let i = 0; i < n; i++) {
     t0 = performance.now();
     await fn();
     times.push((performance.now() - t0) / 1e3);
   }
   times.sort((a, b) => a - b);
-  return { s: times[times.length >> 1], runs, note: "" };
+  return { s: times[times.length >> 1], runs: n, note: "" };
+}
+
+// GFLOP/s of the last matmul each peer ran, to predict the time of the next (larger) one.
+let lastMatmulRate = 0;
+function predictMatmul(n) {
+  return lastMatmulRate > 0 ? (2 * n ** 3) / (lastMatmulRate * 1e9) : 0;
+}
+function recordMatmul(n, r) {
+  if (r.s) lastMatmulRate = (2 * n ** 3) / r.s / 1e9;
+  return { ...r, value: r.s ? (2 * n ** 3) / r.s / 1e9 : null };
 }
 
 async function tfjs(backend) {
@@ -36,8 +52,8 @@ async function tfjs(backend) {
     async matmul(spec) {
       const n = spec.n;
       const a = tf.randomNormal([n, n]), b = tf.randomNormal([n, n]);
-      const r = await medianSeconds(() => { const c = tf.matMul(a, b); c.dataSync(); c.dispose(); }, spec.runs, spec.maxSeconds);
-      return { ...r, value: r.s ? (2 * n ** 3) / r.s / 1e9 : null };
+      const r = await medianSeconds(() => { const c = tf.matMul(a, b); c.dataSync(); c.dispose(); }, spec.runs, spec.maxSeconds, predictMatmul(n));
+      return recordMatmul(n, r);
     },
     async "mlp-step"(spec) {
       // Linear(784,256) -> ReLU -> Linear(256,10), batch 64, softmax cross-entropy, SGD momentum 0.9.
@@ -64,8 +80,8 @@ function jsPytorch() {
     async matmul(spec) {
       const n = spec.n;
       const a = torch.randn([n, n]), b = torch.randn([n, n]);
-      const r = await medianSeconds(() => torch.matmul(a, b), spec.runs, spec.maxSeconds);
-      return { ...r, value: r.s ? (2 * n ** 3) / r.s / 1e9 : null };
+      const r = await medianSeconds(() => torch.matmul(a, b), spec.runs, spec.maxSeconds, predictMatmul(n));
+      return recordMatmul(n, r);
     },
     async "mlp-step"(spec) {
       // js-pytorch has no SGD: Adam (as in ../../../shared/BENCHMARKS.md's table).

@@ -9,19 +9,25 @@ torch.set_num_threads(1)
 torch.manual_seed(0)
 
 
+MIN_RUNS = 5
+
+
 def median_seconds(fn, runs, max_seconds):
-    fn()  # warm-up (allocations, OpenBLAS thread set-up)
+    # At least MIN_RUNS timed runs, fewer than `runs` when one run is slow; the first call is
+    # the warm-up (allocations, OpenBLAS set-up) and the estimate.
     t0 = time.perf_counter()
     fn()
     once = time.perf_counter() - t0
-    if once * runs > max_seconds:
+    if once * MIN_RUNS > max_seconds:
         return None, 0, f"skipped: one run takes {once:.1f} s"
+    n = max(MIN_RUNS, min(runs, int(max_seconds / max(once, 1e-9))))
+    fn()
     times = []
-    for _ in range(runs):
+    for _ in range(n):
         t0 = time.perf_counter()
         fn()
         times.append(time.perf_counter() - t0)
-    return statistics.median(times), runs, ""
+    return statistics.median(times), n, ""
 
 
 def matmul(spec):
