@@ -57,7 +57,8 @@ function nllIndex(k: number, C: number, inner: number, t: number): number {
 }
 
 export const nllLossOp = defineOp<NllParams>("nll_loss", {
-  name: "NllLossBackward0",
+  // Spatial input (N, C, d1, ...) goes through nll_loss2d in PyTorch.
+  name: ([x]) => (x && x._shape.length >= 3 ? "NllLoss2DBackward0" : "NllLossBackward0"),
   forward: ([x], p) => {
     const { C, inner, count } = nllLayout(x._shape);
     const src = floatData(x);
