@@ -116,12 +116,13 @@ export class App {
       const snap = state.snapshot;
       const key = `${snap.file}@${snap.startedAt}`;
       if (snap !== this.snap) {
+        const receivedAt = performance.now();
         const sameRun = key === this.ui.runKey;
         this.snap = snap;
         if (!sameRun) this.save({ runKey: key, zoom: null });
         this.list.setSnapshot(snap);
         this.details.setSnapshot(snap);
-        this.graph.setGraph(snap.graph, snap.tensors, sameRun ? this.ui.collapsed : null, this.ui.showSaved, sameRun ? this.ui.zoom : null, this.ui.graphSearch);
+        this.graph.setGraph(snap.graph, snap.tensors, sameRun ? this.ui.collapsed : null, this.ui.showSaved, sameRun ? this.ui.zoom : null, this.ui.graphSearch, receivedAt);
         if (!sameRun) this.save({ collapsed: null });
         this.renderConsole(snap);
         // Select again what was selected: by id after a reload, by name after a new run.

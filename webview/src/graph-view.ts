@@ -28,6 +28,8 @@ interface Transform {
 }
 
 const PAD = 24;
+/** Above this many boxes only those in view are kept in the DOM. */
+const CULL_ABOVE = 600;
 
 export class GraphView {
   readonly root: HTMLElement;
@@ -43,8 +45,18 @@ export class GraphView {
   private tensorById = new Map<number, TensorInfo>();
   private vg: VisibleGraph | null = null;
   private lay: LayoutReply | null = null;
-  private boxEls: SVGGElement[] = [];
-  private edgeEls: SVGPathElement[] = [];
+  private boxEls: (SVGGElement | undefined)[] = [];
+  private edgeEls: (SVGPathElement | undefined)[] = [];
+  private boxOn = new Uint8Array(0);
+  private edgeOn = new Uint8Array(0);
+  private edgeBox = new Float64Array(0);
+  private edgesG = s("g", {});
+  private nodesG = s("g", {});
+  private culling = false;
+  private cullQueued = false;
+  private selectedBoxes = new Set<number>();
+  private matchSet = new Set<number>();
+  private hlEdges = new Set<number>();
   private overlay = s("g", { class: "saved-overlay" });
   private t: Transform = { x: 0, y: 0, k: 1 };
   private defaultSet = new Set<string>();
@@ -101,7 +113,7 @@ export class GraphView {
     );
     const defs = s("defs", {});
     for (const kind of ["flow", "saved", "hl"]) {
-      defs.append(s("marker", { id: `arrow-${kind}`, viewBox: "0 0 10 10", refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: "auto-start-reverse", class: `marker-${kind}` }, s("path", { d: "M0,0 L10,5 L0,10 z" })));
+      defs.append(s("marker", { id: `arrow-${kind}`, viewBox: "0 0 10 10", refX: 9, refY: 5, markerWidth: 8, markerHeight: 8, markerUnits: "userSpaceOnUse", orient: "auto-start-reverse", class: `marker-${kind}` }, s("path", { d: "M0,0 L10,5 L0,10 z" })));
     }
     this.svg.append(defs, this.world);
     this.viewport.append(this.svg, this.status);
@@ -110,7 +122,7 @@ export class GraphView {
   }
 
   /** New run: rebuild everything. `collapsed` null means the default folding. */
-  setGraph(graph: GraphData, tensors: TensorInfo[], collapsed: string[] | null, showSaved: boolean, zoom: Transform | null, search: string): void {
+  setGraph(graph: GraphData, tensors: TensorInfo[], collapsed: string[] | null, showSaved: boolean, zoom: Transform | null, search: string, receivedAt = performance.now()): void {
     this.graph = graph;
     this.tensors = tensors;
     this.tensorById = new Map(tensors.map((t) => [t.id, t]));
@@ -120,7 +132,7 @@ export class GraphView {
     this.savedBox.checked = showSaved;
     this.searchField.value = search;
     this.pendingZoom = zoom;
-    this.relayout(false);
+    this.relayout(false, receivedAt);
   }
 
   private setCollapsed(c: Set<string>): void {
@@ -129,9 +141,8 @@ export class GraphView {
     this.relayout(true);
   }
 
-  private relayout(keepView: boolean): void {
+  private relayout(keepView: boolean, t0 = performance.now()): void {
     const gen = ++this.generation;
-    const t0 = performance.now();
     const vg = buildVisibleGraph(this.graph, this.tensors, { collapsed: this.collapsed, showSaved: this.showSaved, savedFor: null });
     if (!vg.nodes.length) {
       this.vg = null;
@@ -168,6 +179,7 @@ export class GraphView {
         this.pendingZoom = null;
       } else if (anchor) this.setTransform({ ...this.t }, false);
       else this.initialView();
+      this.cull();
       this.status.hidden = true;
       this.root.dataset.state = "ready";
       this.lastTimings = { layoutMs: lay.ms, totalMs: performance.now() - t0, nodes: n };
@@ -215,28 +227,112 @@ export class GraphView {
       });
       frames.append(g);
     }
-    const edgesG = s("g", { class: "edges" });
-    this.edgeEls = vg.edges.map((e, i) => {
-      const p = s("path", { d: pathOf(lay.points, lay.offsets[i], lay.offsets[i + 1]), class: `edge edge-${e.kind}`, "marker-end": `url(#arrow-${e.kind === "saved" ? "saved" : "flow"})` });
-      edgesG.append(p);
-      return p;
-    });
-    const nodesG = s("g", { class: "nodes" });
-    const focusable = vg.nodes.length <= 400;
-    this.boxEls = vg.nodes.map((v, i) => {
+    this.edgesG = s("g", { class: "edges" });
+    this.nodesG = s("g", { class: "nodes" });
+    const n = vg.nodes.length;
+    const m = vg.edges.length;
+    this.boxEls = new Array(n);
+    this.edgeEls = new Array(m);
+    this.boxOn = new Uint8Array(n);
+    this.edgeOn = new Uint8Array(m);
+    // Edge bounding boxes, for culling.
+    this.edgeBox = new Float64Array(4 * m);
+    for (let k = 0; k < m; k++) {
+      let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+      for (let j = lay.offsets[k]; j < lay.offsets[k + 1]; j += 2) {
+        x0 = Math.min(x0, lay.points[j]);
+        x1 = Math.max(x1, lay.points[j]);
+        y0 = Math.min(y0, lay.points[j + 1]);
+        y1 = Math.max(y1, lay.points[j + 1]);
+      }
+      this.edgeBox.set([x0, y0, x1, y1], 4 * k);
+    }
+    this.culling = n > CULL_ABOVE;
+    this.overlay = s("g", { class: "saved-overlay" });
+    frag.append(frames, this.edgesG, this.nodesG, this.overlay);
+    replace(this.world, frag);
+    this.root.classList.toggle("large", n > 1500);
+    if (!this.culling) {
+      for (let k = 0; k < m; k++) this.showEdge(k, true);
+      for (let i = 0; i < n; i++) this.showBox(i, true);
+    }
+  }
+
+  /** Creates (once) and attaches or detaches one box. Big graphs only keep what is in view in the DOM. */
+  private showBox(i: number, on: boolean): void {
+    if (on === !!this.boxOn[i]) return;
+    this.boxOn[i] = on ? 1 : 0;
+    if (!on) {
+      this.boxEls[i]?.remove();
+      return;
+    }
+    let g = this.boxEls[i];
+    if (!g) {
+      const v = (this.vg as VisibleGraph).nodes[i];
+      const lay = this.lay as LayoutReply;
       const x = PAD + lay.x[i] - v.width / 2;
       const y = PAD + lay.y[i] - v.height / 2;
-      const g = s("g", { class: `node node-${v.kind}`, "data-index": i, "data-key": v.key, role: "button", tabindex: focusable ? 0 : null, "aria-label": v.title, transform: `translate(${x},${y})` },
+      g = s("g", { class: `node node-${v.kind}`, "data-index": i, "data-key": v.key, role: "button", tabindex: this.culling || this.boxEls.length > 400 ? null : 0, "aria-label": v.title, transform: `translate(${x},${y})` },
         s("title", {}, v.title),
         s("rect", { width: v.width, height: v.height, rx: v.kind === "output" || v.kind === "leaf" ? 3 : 2, class: "box" }));
-      v.lines.forEach((line, j) => g.append(s("text", { x: v.width / 2, y: 6 + 16 * j + 12, class: j === 0 ? "l0" : "l1" }, line)));
-      nodesG.append(g);
-      return g;
+      for (let j = 0; j < v.lines.length; j++) g.append(s("text", { x: v.width / 2, y: 6 + 16 * j + 12, class: j === 0 ? "l0" : "l1" }, v.lines[j]));
+      this.boxEls[i] = g;
+    }
+    g.classList.toggle("selected", this.selectedBoxes.has(i));
+    g.classList.toggle("match", this.matchSet.has(i));
+    this.nodesG.append(g);
+  }
+
+  private showEdge(k: number, on: boolean): void {
+    if (on === !!this.edgeOn[k]) return;
+    this.edgeOn[k] = on ? 1 : 0;
+    if (!on) {
+      this.edgeEls[k]?.remove();
+      return;
+    }
+    let p = this.edgeEls[k];
+    if (!p) {
+      const e = (this.vg as VisibleGraph).edges[k];
+      const lay = this.lay as LayoutReply;
+      p = s("path", { d: pathOf(lay.points, lay.offsets[k], lay.offsets[k + 1]), class: `edge edge-${e.kind}`, "marker-end": `url(#arrow-${e.kind === "saved" ? "saved" : "flow"})` });
+      this.edgeEls[k] = p;
+    }
+    p.classList.toggle("hl", this.hlEdges.has(k));
+    this.edgesG.append(p);
+  }
+
+  /** Attaches what is within the view (plus a margin), detaches the rest. */
+  private cull(): void {
+    this.cullQueued = false;
+    const vg = this.vg;
+    const lay = this.lay;
+    if (!this.culling || !vg || !lay) return;
+    const r = this.viewport.getBoundingClientRect();
+    const mx = r.width / this.t.k / 2;
+    const my = r.height / this.t.k / 2;
+    const x0 = -this.t.x / this.t.k - PAD - mx;
+    const y0 = -this.t.y / this.t.k - PAD - my;
+    const x1 = x0 + r.width / this.t.k + 2 * mx;
+    const y1 = y0 + r.height / this.t.k + 2 * my;
+    vg.nodes.forEach((v, i) => {
+      const on = lay.x[i] + v.width / 2 >= x0 && lay.x[i] - v.width / 2 <= x1 && lay.y[i] + v.height / 2 >= y0 && lay.y[i] - v.height / 2 <= y1;
+      this.showBox(i, on);
     });
-    this.overlay = s("g", { class: "saved-overlay" });
-    frag.append(frames, edgesG, nodesG, this.overlay);
-    replace(this.world, frag);
-    this.root.classList.toggle("large", vg.nodes.length > 1500);
+    const b = this.edgeBox;
+    for (let k = 0; k < vg.edges.length; k++) this.showEdge(k, b[4 * k + 2] >= x0 && b[4 * k] <= x1 && b[4 * k + 3] >= y0 && b[4 * k + 1] <= y1);
+  }
+
+  private queueCull(): void {
+    if (!this.culling || this.cullQueued) return;
+    this.cullQueued = true;
+    requestAnimationFrame(() => this.cull());
+  }
+
+  /** Everything in the DOM (for export). */
+  private showAll(): void {
+    if (!this.vg) return;
+    for (let k = 0; k < this.vg.edges.length; k++) this.showEdge(k, true);
+    for (let i = 0; i < this.vg.nodes.length; i++) this.showBox(i, true);
   }
 
   private onBoxActivate(i: number): void {
@@ -275,17 +371,22 @@ export class GraphView {
     const vg = this.vg;
     const lay = this.lay;
     if (!vg || !lay) return;
-    for (const el of this.world.querySelectorAll(".selected, .hl")) el.classList.remove("selected", "hl");
+    for (const k of this.selectedBoxes) this.boxEls[k]?.classList.remove("selected");
+    for (const k of this.hlEdges) this.edgeEls[k]?.classList.remove("hl");
+    this.selectedBoxes = new Set();
+    this.hlEdges = new Set();
     replace(this.overlay);
     if (i < 0) return;
-    this.boxEls[i]?.classList.add("selected");
+    this.selectedBoxes.add(i);
     vg.edges.forEach((e, k) => {
-      if (e.from === i || e.to === i) this.edgeEls[k].classList.add("hl");
+      if (e.from === i || e.to === i) this.hlEdges.add(k);
     });
     // The output box of a selected output tensor is part of the selection too.
     vg.nodes.forEach((v, k) => {
-      if (v.kind === "output" && v.nodeId === nodeId && nodeId !== null) this.boxEls[k].classList.add("selected");
+      if (v.kind === "output" && v.nodeId === nodeId && nodeId !== null) this.selectedBoxes.add(k);
     });
+    for (const k of this.selectedBoxes) this.boxEls[k]?.classList.add("selected");
+    for (const k of this.hlEdges) this.edgeEls[k]?.classList.add("hl");
     if (nodeId !== null && !this.showSaved && vg.nodes[i].kind !== "group") this.drawSavedBeside(i, nodeId);
     if (reveal) this.ensureVisible(i);
   }
@@ -328,9 +429,10 @@ export class GraphView {
   }
 
   private runSearch(jump: boolean, dir = 1): void {
-    for (const el of this.world.querySelectorAll(".match")) el.classList.remove("match");
+    for (const k of this.matchSet) this.boxEls[k]?.classList.remove("match");
     if (!this.vg) return;
     this.matches = searchGraph(this.vg, this.searchField.value);
+    this.matchSet = new Set(this.matches);
     this.matches.forEach((i) => this.boxEls[i]?.classList.add("match"));
     if (!this.matches.length) {
       this.matchLabel.textContent = this.searchField.value.trim() ? "no match" : "";
@@ -382,7 +484,7 @@ export class GraphView {
     const r = this.viewport.getBoundingClientRect();
     const w = this.lay.width + 2 * PAD;
     const hh = this.lay.height + 2 * PAD;
-    const k = Math.min(1.25, Math.max(0.02, Math.min(r.width / w, r.height / hh)));
+    const k = Math.min(1.25, Math.max(0.001, Math.min(r.width / w, r.height / hh)));
     this.setTransform({ k, x: (r.width - w * k) / 2, y: Math.max(0, (r.height - hh * k) / 2) });
   }
 
@@ -390,7 +492,7 @@ export class GraphView {
     const r = this.viewport.getBoundingClientRect();
     const px = cx ?? r.width / 2;
     const py = cy ?? r.height / 2;
-    const k = Math.max(0.02, Math.min(4, this.t.k * f));
+    const k = Math.max(0.001, Math.min(4, this.t.k * f));
     const wx = (px - this.t.x) / this.t.k;
     const wy = (py - this.t.y) / this.t.k;
     this.setTransform({ k, x: px - wx * k, y: py - wy * k });
@@ -401,6 +503,7 @@ export class GraphView {
     this.world.setAttribute("transform", `translate(${t.x},${t.y}) scale(${t.k})`);
     // Text is unreadable and costly to paint when zoomed far out on a big graph.
     this.root.classList.toggle("far", t.k < 0.35);
+    this.queueCull();
     if (notify) this.cb.zoomChanged(t);
   }
 
@@ -464,6 +567,7 @@ export class GraphView {
 
   private export(format: "svg" | "png"): void {
     if (!this.lay) return;
+    this.showAll();
     const size = { width: this.lay.width + 2 * PAD, height: this.lay.height + 2 * PAD };
     if (format === "svg") this.cb.exportImage("svg", exportSvg(this.svg, this.world, size));
     else void exportPng(this.svg, this.world, size).then((b64) => this.cb.exportImage("png", b64));

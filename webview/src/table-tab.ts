@@ -31,7 +31,7 @@ function button(label: string, aria: string, onClick: () => void, disabled = fal
 }
 
 /** Slice picker and row/column pagers; calls `changed` with the new window. */
-function windowControls(shape: number[], w: Window, changed: (w: Window) => void): HTMLElement {
+function windowControls(shape: number[], w: Window, changed: (w: Window) => void, columns = true): HTMLElement {
   const g = geometry(shape);
   const bar = h("div", { class: "window-controls" });
   if (g.lead.length) {
@@ -63,7 +63,7 @@ function windowControls(shape: number[], w: Window, changed: (w: Window) => void
     );
   }
   const colPages = Math.ceil(g.cols / TABLE_COLS);
-  if (colPages > 1) {
+  if (columns && colPages > 1) {
     const c0 = w.colPage * TABLE_COLS;
     bar.append(
       h("span", { class: "pager", role: "group", "aria-label": "Columns" },
@@ -129,7 +129,8 @@ export function chartsTab(t: TensorInfo, src: PageSource, w: Window, changed: (w
   const root = h("div", { class: "charts-tab" });
   const twoD = t.shape.length >= 2 && numel(t.shape) > 0;
   if (twoD) {
-    root.append(h("div", { class: "tab-toolbar" }, windowControls(t.shape, w, changed)));
+    // Heatmaps show every column of the rows fetched: no column pager here.
+    root.append(h("div", { class: "tab-toolbar" }, windowControls(t.shape, w, changed, false)));
     const row = h("div", { class: "chart-row" }, loading());
     root.append(row);
     const r = windowRange(t.shape, w);

@@ -218,7 +218,7 @@ export class TensorList {
     const ids = this.shown.map((r) => r.t.id);
     if (!ids.length) return;
     const i = this.selected === null ? -1 : ids.indexOf(this.selected);
-    let next = -1;
+    let next: number;
     if (ev.key === "ArrowDown") next = Math.min(ids.length - 1, i + 1);
     else if (ev.key === "ArrowUp") next = Math.max(0, i - 1);
     else if (ev.key === "Home") next = 0;
