@@ -31,7 +31,8 @@ export class SGD extends Optimizer<SGDOptions> {
       for (let i = 0; i < n; i++) dp[i] = A.fma(x[i], wd, dp[i]);
     }
     let step: TypedArray = dp;
-    if (o.momentum !== 0) {
+    if (o.momentum === 0) st.momentum_buffer = null; // PyTorch keeps the key, set to None
+    else {
       const m = A.r(o.momentum), keep = A.r(1 - o.dampening);
       let buf = st.momentum_buffer as Tensor | null | undefined;
       if (!buf) {
