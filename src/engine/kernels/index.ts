@@ -11,6 +11,7 @@ import {
 } from "./js/conv";
 import { binaryJs, expJs, maxJs, reluJs, scalarJs, sumJs, type BinaryOp } from "./js/elementwise";
 import { WasmBackend } from "./wasm/backend";
+import { WasmHeapFull } from "./wasm/heap";
 import { conv2dBackwardInputWasm, conv2dBackwardWeightWasm, conv2dForwardWasm } from "./wasm/conv";
 import { binaryWasm, maxWasm, reluWasm, scalarWasm, sumWasm } from "./wasm/elementwise";
 import type { WasmVariant } from "./wasm/loader";
@@ -97,6 +98,11 @@ export function getNumThreads(): number {
   return threads;
 }
 
+/** Rethrows unless the wasm call failed only for lack of wasm memory (2 GiB): the JS kernel then runs. */
+function rethrowUnlessTooBig(e: unknown): void {
+  if (!(e instanceof WasmHeapFull)) throw e;
+}
+
 function f32(x: FloatArray): x is Float32Array {
   return x instanceof Float32Array;
 }
@@ -104,8 +110,15 @@ function f32(x: FloatArray): x is Float32Array {
 /** C = alpha * op(A) * op(B) + beta * C (row-major; all of a, b, c of one dtype). */
 export function gemm(p: GemmParams): void {
   const be = f32(p.c) ? wasmBackend() : null;
-  if (be) be.sgemm(p as GemmParams<Float32Array>);
-  else gemmJs(p);
+  if (be) {
+    try {
+      be.sgemm(p as GemmParams<Float32Array>);
+      return;
+    } catch (e) {
+      rethrowUnlessTooBig(e);
+    }
+  }
+  gemmJs(p);
 }
 
 /** `batch` GEMMs, the i-th on offsets + i * stride (torch.bmm and batched matmul). */
@@ -135,22 +148,43 @@ function jsOps(x: FloatArray): ConvPrimitives<FloatArray> {
 /** NCHW convolution; output [batch, outChannels, outH, outW] is written. */
 export function conv2dForward(p: Conv2dForwardParams): void {
   const be = f32(p.output) ? wasmBackend() : null;
-  if (be) conv2dForwardWasm(be, p as Conv2dForwardParams<Float32Array>);
-  else conv2dForwardWith(jsOps(p.output), p);
+  if (be) {
+    try {
+      conv2dForwardWasm(be, p as Conv2dForwardParams<Float32Array>);
+      return;
+    } catch (e) {
+      rethrowUnlessTooBig(e);
+    }
+  }
+  conv2dForwardWith(jsOps(p.output), p);
 }
 
 /** Gradient of conv2d with respect to its input (written, not accumulated). */
 export function conv2dBackwardInput(p: Conv2dBackwardInputParams): void {
   const be = f32(p.gradInput) ? wasmBackend() : null;
-  if (be) conv2dBackwardInputWasm(be, p as Conv2dBackwardInputParams<Float32Array>);
-  else conv2dBackwardInputWith(jsOps(p.gradInput), p);
+  if (be) {
+    try {
+      conv2dBackwardInputWasm(be, p as Conv2dBackwardInputParams<Float32Array>);
+      return;
+    } catch (e) {
+      rethrowUnlessTooBig(e);
+    }
+  }
+  conv2dBackwardInputWith(jsOps(p.gradInput), p);
 }
 
 /** Gradient of conv2d with respect to its weight (written, not accumulated). */
 export function conv2dBackwardWeight(p: Conv2dBackwardWeightParams): void {
   const be = f32(p.gradWeight) ? wasmBackend() : null;
-  if (be) conv2dBackwardWeightWasm(be, p as Conv2dBackwardWeightParams<Float32Array>);
-  else conv2dBackwardWeightWith(jsOps(p.gradWeight), p);
+  if (be) {
+    try {
+      conv2dBackwardWeightWasm(be, p as Conv2dBackwardWeightParams<Float32Array>);
+      return;
+    } catch (e) {
+      rethrowUnlessTooBig(e);
+    }
+  }
+  conv2dBackwardWeightWith(jsOps(p.gradWeight), p);
 }
 
 /** Gradient of conv2d's bias: gradOutput summed over batch and positions (outH * outW). */

@@ -12,6 +12,9 @@ const PAGE_BYTES = 65536;
 /** Low memory left to AssemblyScript (it places no data there with --runtime stub, but may). */
 const RESERVED_BYTES = 65536;
 
+/** Thrown when a call needs more wasm memory than the limit; the caller falls back to JS. */
+export class WasmHeapFull extends RangeError {}
+
 export class WasmHeap {
   readonly memory: WasmMemory;
   private view: Float32Array;
@@ -57,7 +60,7 @@ export class WasmHeap {
     if (end <= have) return;
     const pages = Math.ceil((end - have) / PAGE_BYTES);
     if (have / PAGE_BYTES + pages > MAX_PAGES) {
-      throw new RangeError(`kernels: ${end} bytes exceed the WebAssembly memory limit (${MAX_PAGES * PAGE_BYTES} bytes)`);
+      throw new WasmHeapFull(`kernels: ${end} bytes exceed the WebAssembly memory limit (${MAX_PAGES * PAGE_BYTES} bytes)`);
     }
     // Grow by at least a quarter so a slowly rising size does not grow on every call.
     const grow = Math.min(Math.max(pages, Math.ceil(have / PAGE_BYTES / 4)), MAX_PAGES - have / PAGE_BYTES);
