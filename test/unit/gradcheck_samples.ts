@@ -10,6 +10,7 @@ export interface Sample {
   call: (...xs: Tensor[]) => Tensor;
 }
 const f64 = { dtype: torch.float64 };
+const F = torch.nn.functional;
 
 export const samples: Record<string, Sample[]> = {
   add: [{ inputs: (r) => [r(2, 3), r(3)], call: (a, b) => a.add(b, { alpha: 2 }) }, { inputs: (r) => [r(2, 3)], call: (a) => a.add(1.5) }],
@@ -96,4 +97,40 @@ export const samples: Record<string, Sample[]> = {
   fill: [{ inputs: (r) => [r(3)], call: (a) => { const b = a.mul(2); b.zero_(); return b.add(a); } }],
   // In-place through a view: CopySlices on the base, AsStridedBackward0 on the view.
   view_inplace: [{ inputs: (r) => [r(3, 2), r(2)], call: (a, b) => { const c = a.mul(1); c.select(0, 1).mul_(b); return c.mul(a); } }],
+  // nn primitives (src/engine/nn): convolution, pooling, normalisation, activations, losses.
+  conv2d: [
+    { inputs: (r) => [r(2, 2, 4, 4), r(3, 2, 3, 3), r(3)], call: (x, w, b) => F.conv2d(x, w, b, { stride: 1, padding: 1 }) },
+    { inputs: (r) => [r(1, 4, 5, 5), r(4, 2, 2, 3)], call: (x, w) => F.conv2d(x, w, null, { stride: 2, padding: [1, 0], dilation: [1, 2], groups: 2 }) },
+  ],
+  max_pool2d: [{ inputs: (r) => [r(1, 2, 5, 5)], call: (x) => F.max_pool2d(x, 3, { stride: 2, padding: 1 }) }],
+  avg_pool2d: [
+    { inputs: (r) => [r(1, 2, 5, 5)], call: (x) => F.avg_pool2d(x, 3, { stride: 2, padding: 1, count_include_pad: false }) },
+    { inputs: (r) => [r(1, 1, 4, 4)], call: (x) => F.avg_pool2d(x, 2, { divisor_override: 3 }) },
+  ],
+  adaptive_avg_pool2d: [{ inputs: (r) => [r(1, 2, 5, 7)], call: (x) => F.adaptive_avg_pool2d(x, [2, 3]) }],
+  batch_norm: [
+    { inputs: (r) => [r(3, 2, 2, 2), r(2), r(2)], call: (x, w, b) => F.batch_norm(x, null, null, { weight: w, bias: b, training: true }) },
+    { inputs: (r) => [r(3, 2)], call: (x) => F.batch_norm(x, torch.tensor([0.1, -0.2], f64), torch.tensor([0.5, 2.0], f64), { training: false }) },
+  ],
+  layer_norm: [{ inputs: (r) => [r(3, 4), r(4), r(4)], call: (x, w, b) => F.layer_norm(x, [4], w, b) }],
+  leaky_relu: [{ inputs: (r) => [r(6)], call: (x) => F.leaky_relu(x, 0.2) }],
+  gelu: [{ inputs: (r) => [r(6)], call: (x) => F.gelu(x) }, { inputs: (r) => [r(6)], call: (x) => F.gelu(x, "tanh") }],
+  embedding: [{ inputs: (r) => [r(5, 3)], call: (w) => F.embedding(torch.tensor([[1, 4], [1, 0]]), w, { padding_idx: 3 }) }],
+  pad: [
+    { inputs: (r) => [r(2, 3)], call: (x) => F.pad(x, [1, 2, -1, 1], { value: 0.5 }) },
+    { inputs: (r) => [r(1, 1, 3, 4)], call: (x) => F.pad(x, [2, 1, 1, 2], { mode: "reflect" }) },
+  ],
+  nll_loss: [
+    { inputs: (r) => [r(4, 3)], call: (x) => F.nll_loss(x, torch.tensor([0, 2, 1, -100]), { weight: torch.tensor([0.5, 1, 2], f64) }) },
+    { inputs: (r) => [r(2, 3, 2)], call: (x) => F.nll_loss(x, torch.tensor([[0, 2], [1, 1]]), { reduction: "none" }) },
+  ],
+  mse_loss: [{ inputs: (r) => [r(2, 3), r(2, 3)], call: (x, y) => F.mse_loss(x, y) }],
+  smooth_l1_loss: [{ inputs: (r) => [r(2, 3), r(2, 3)], call: (x, y) => F.smooth_l1_loss(x.mul(3), y, { beta: 0.5, reduction: "sum" }) }],
+  binary_cross_entropy: [{ inputs: (r) => [r(2, 3), r(2, 3)], call: (x, y) => F.binary_cross_entropy(x.sigmoid(), y.sigmoid()) }],
+  binary_cross_entropy_with_logits: [
+    { inputs: (r) => [r(2, 3), r(2, 3)], call: (x, y) => F.binary_cross_entropy_with_logits(x, y.sigmoid()) },
+    { inputs: (r) => [r(2, 3), r(2, 3)], call: (x, y) => F.binary_cross_entropy_with_logits(x, y.sigmoid(), { pos_weight: torch.tensor([0.5, 2, 1.5], f64), reduction: "none" }) },
+  ],
+  mul_scalar: [{ inputs: (r) => [r(4, 3)], call: (x) => F.cross_entropy(x, torch.tensor([0, 2, 1, 1]), { label_smoothing: 0.2 }) }],
+  div_scalar: [{ inputs: (r) => [r(4, 3)], call: (x) => F.cross_entropy(x, torch.tensor([[0.2, 0.3, 0.5], [1, 0, 0], [0.1, 0.1, 0.8], [0.3, 0.3, 0.4]], f64)) }],
 };
