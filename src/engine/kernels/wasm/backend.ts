@@ -68,10 +68,12 @@ export class WasmBackend {
     return this.numThreads;
   }
 
-  /** Threads used for large GEMMs, the caller's included (workers start when first needed). */
+  /**
+   * Threads used for large GEMMs, the caller's included (workers start when first needed).
+   * Lowering it leaves started workers asleep in Atomics.wait (no CPU), ready for a raise.
+   */
   setThreads(n: number): void {
     this.numThreads = Math.max(1, Math.min(Math.floor(n), this.threads.maxWorkers + 1));
-    if (this.numThreads === 1) this.threads.close();
   }
 
   /** GEMM on pointers into wasm memory, split over threads when it is large enough. */
