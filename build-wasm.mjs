@@ -25,7 +25,7 @@ export function buildWasm() {
   for (const [outFile, features] of variants) {
     if (existsSync(outFile) && statSync(outFile).mtimeMs > newestSource) continue;
     execFileSync(asc, [join(srcDir, "index.ts"), "-O3", "--runtime", "stub", "--noAssert",
-      ...features, ...memoryFlags, "-o", outFile], { stdio: "inherit" });
+      ...features, ...memoryFlags, "-o", outFile], { stdio: "inherit", shell: process.platform === "win32" });
   }
 }
 
