@@ -18,8 +18,8 @@ test("2-thread gemm equals 1-thread gemm bit for bit (row and column splits, all
   setBackend("wasm");
   assert.equal(backendInfo().backend, "wasm");
   const r = rng(11);
-  // Large enough to be split (m*n*k >= 2^21); m >= n splits rows, m < n splits columns.
-  for (const [m, n, k] of [[301, 77, 129], [64, 515, 97], [1024, 1024, 8]]) {
+  // Large enough to be split (m*n*k >= 2^22); m >= n splits rows, m < n splits columns.
+  for (const [m, n, k] of [[301, 77, 250], [64, 515, 131], [1024, 1024, 8]]) {
     for (const transA of [false, true]) {
       for (const transB of [false, true]) {
         const lda = (transA ? m : k) + 1, ldb = (transB ? k : n) + 3, ldc = n + 2;
@@ -30,28 +30,33 @@ test("2-thread gemm equals 1-thread gemm bit for bit (row and column splits, all
           c: randomArray(r, ldc * m, (x) => new Float32Array(x)), cOffset: 0, ldc,
         };
         const one = run(p, 1);
+        const splitsBefore = backendInfo().splitCalls;
         const two = run(p, 2);
         assert.deepEqual(two, one, `m=${m} n=${n} k=${k} transA=${transA} transB=${transB}`);
-        assert.equal(backendInfo().workers, 1, "a worker thread ran the second share");
+        assert.equal(backendInfo().workers, 1, "one worker thread started");
+        assert.equal(backendInfo().splitCalls, splitsBefore + 1, "the 2-thread call was split");
       }
     }
   }
   setNumThreads(2);
 });
 
-test("2-thread convolution equals 1-thread convolution bit for bit", () => {
+test("2-thread convolution equals 1-thread convolution bit for bit (its GEMMs split)", () => {
   const r = rng(12);
   const geom = { batch: 2, inChannels: 16, inH: 40, inW: 40, outChannels: 64, kH: 3, kW: 3, strideH: 1, strideW: 1,
     padH: 1, padW: 1, dilationH: 1, dilationW: 1, groups: 1 };
   const input = randomArray(r, 2 * 16 * 40 * 40, (x) => new Float32Array(x));
   const weight = randomArray(r, 64 * 16 * 9, (x) => new Float32Array(x));
+  let splitsBefore = 0;
   const outs = [1, 2].map((t) => {
     setNumThreads(t);
+    splitsBefore = backendInfo().splitCalls;
     const output = new Float32Array(2 * 64 * 40 * 40);
     conv2dForward({ ...geom, input, inputOffset: 0, weight, weightOffset: 0, output, outputOffset: 0 });
     return output;
   });
   assert.deepEqual(outs[1], outs[0]);
+  assert.equal(backendInfo().splitCalls, splitsBefore + 2, "one split GEMM per image");
   setNumThreads(2);
 });
 

@@ -79,13 +79,15 @@ export interface BackendInfo {
   workers: number;
   /** Size of the wasm memory (0 for JS): flat once the largest call has been seen. */
   memoryBytes: number;
+  /** GEMMs split over threads so far. */
+  splitCalls: number;
 }
 
 /** The float32 backend in use. */
 export function backendInfo(): BackendInfo {
   const be = wasmBackend();
   return { backend: be ? "wasm" : "js", variant: be ? be.variant : null, threads: be ? be.threadCount : 1, workers: be ? be.workersStarted : 0,
-    memoryBytes: be ? be.memoryBytes : 0 };
+    memoryBytes: be ? be.memoryBytes : 0, splitCalls: be ? be.splitCalls : 0 };
 }
 
 /** Threads for large float32 GEMM/convolution, the caller's included (default min(2, cores)). */

@@ -11,8 +11,9 @@ import type { GemmParams } from "../types";
 // are cut at multiples of these so no tile straddles two threads.
 const MR = 4;
 const NR = 8;
-/** Multiply-adds below which a GEMM stays on one thread (waking a worker costs ~10-50 us). */
-const THREAD_MIN_MACS = 1 << 21;
+/** Multiply-adds below which a GEMM stays on one thread (waking a worker costs ~10-50 us; a
+ * 128^3 GEMM, 2^21, measured slower on two threads than on one). */
+const THREAD_MIN_MACS = 1 << 22;
 
 export class WasmBackend {
   readonly heap: WasmHeap;
@@ -21,6 +22,8 @@ export class WasmBackend {
   /** gemm scratch per thread: index 0 is the calling thread's. */
   private readonly scratch: number[] = [];
   private numThreads = 1;
+  /** GEMMs split over threads so far (tests check that large calls really are shared). */
+  splitCalls = 0;
   private readonly args = new Float64Array(MAX_ARGS);
   private readonly ma: HeapMatrix = { ptr: 0, ld: 0 };
   private readonly mb: HeapMatrix = { ptr: 0, ld: 0 };
@@ -89,6 +92,7 @@ export class WasmBackend {
       this.ex.sgemm(ta, tb, m, n, k, alpha, beta, a, lda, b, ldb, c, ldc, this.scratch[0]);
       return;
     }
+    this.splitCalls++;
     const total = splitRows ? m : n;
     const chunk = Math.ceil(total / unit / t) * unit;
     const args = this.args;
