@@ -7,16 +7,17 @@ import { lineHints } from "./inline-text";
 import type { ResultsStore } from "./results-store";
 
 const EDIT_DEBOUNCE_MS = 150;
-const COLOR = new vscode.ThemeColor("gradientInspector.inlineValueForeground");
+const COLOR_ID = "gradientInspector.inlineValueForeground";
 
 export class InlineValues implements vscode.Disposable {
+  private readonly color = new vscode.ThemeColor(COLOR_ID);
   private readonly fresh = vscode.window.createTextEditorDecorationType({
-    after: { color: COLOR, fontStyle: "italic", margin: "0 0 0 2em" },
+    after: { color: this.color, fontStyle: "italic", margin: "0 0 0 2em" },
     rangeBehavior: vscode.DecorationRangeBehavior.ClosedOpen,
   });
   private readonly stale = vscode.window.createTextEditorDecorationType({
     // `textDecoration` is the documented way to reach CSS the API has no field for.
-    after: { color: COLOR, fontStyle: "italic", margin: "0 0 0 2em", textDecoration: "none; opacity: 0.5" },
+    after: { color: this.color, fontStyle: "italic", margin: "0 0 0 2em", textDecoration: "none; opacity: 0.5" },
     rangeBehavior: vscode.DecorationRangeBehavior.ClosedOpen,
   });
   private readonly subscriptions: vscode.Disposable[] = [];
