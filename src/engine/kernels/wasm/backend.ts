@@ -3,7 +3,7 @@
 // next to GEMM's O(n^3)), computed there, and the result copied back.
 import { copyMatrixIn, copyMatrixOut, WasmHeap, type HeapMatrix } from "./heap";
 import { compileKernels, type KernelExports, type WasmVariant } from "./loader";
-import { KernelThreads, MAX_ARGS, OP_SGEMM } from "./threads";
+import { KernelThreads, MAX_ARGS, OP_SGEMM_CHUNKS } from "./threads";
 import type { WasmApi, WasmModule } from "./wasm-api";
 import type { GemmParams } from "../types";
 
@@ -14,6 +14,7 @@ const NR = 8;
 /** Multiply-adds below which a GEMM stays on one thread (waking a worker costs ~10-50 us; a
  * 128^3 GEMM, 2^21, measured slower on two threads than on one). */
 const THREAD_MIN_MACS = 1 << 22;
+const CHUNKS_PER_THREAD = 2;
 
 export class WasmBackend {
   readonly heap: WasmHeap;
@@ -93,36 +94,34 @@ export class WasmBackend {
       return;
     }
     this.splitCalls++;
+    // CHUNKS_PER_THREAD chunks per thread, taken from one shared counter by every thread: when a
+    // core is busy with something else, the other threads take over its chunks instead of
+    // waiting for it (each chunk re-packs the other operand, a few % of the work).
     const total = splitRows ? m : n;
-    const chunk = Math.ceil(total / unit / t) * unit;
+    const chunk = Math.ceil(total / unit / (t * CHUNKS_PER_THREAD)) * unit;
     const args = this.args;
-    let mine = 0;
-    let posted = 0;
-    for (let part = 0; part < t; part++) {
-      const lo = part * chunk;
-      const len = Math.min(chunk, total - lo);
-      if (len <= 0) break;
-      // Sub-problem: rows lo..lo+len of C (rows of op(A)) or columns (columns of op(B)).
-      const pa = splitRows ? a + (transA ? lo : lo * lda) * 4 : a;
-      const pb = splitRows ? b : b + (transB ? lo * ldb : lo) * 4;
-      const pc = c + (splitRows ? lo * ldc : lo) * 4;
-      const mm = splitRows ? len : m;
-      const nn = splitRows ? n : len;
-      if (part === 0) {
-        mine = len;
-        continue;
-      }
-      args[0] = ta; args[1] = tb; args[2] = mm; args[3] = nn; args[4] = k; args[5] = alpha; args[6] = beta;
-      args[7] = pa; args[8] = lda; args[9] = pb; args[10] = ldb; args[11] = pc; args[12] = ldc;
-      args[13] = this.scratch[part];
-      this.threads.post(part - 1, OP_SGEMM, args, 14);
-      posted++;
+    args[0] = ta; args[1] = tb; args[2] = m; args[3] = n; args[4] = k; args[5] = alpha; args[6] = beta;
+    args[7] = a; args[8] = lda; args[9] = b; args[10] = ldb; args[11] = c; args[12] = ldc;
+    args[14] = splitRows ? 1 : 0; args[15] = chunk;
+    this.threads.resetChunks();
+    for (let w = 0; w < t - 1; w++) {
+      args[13] = this.scratch[w + 1];
+      this.threads.post(w, OP_SGEMM_CHUNKS, args, 16);
     }
-    // Part 0 on the calling thread, while the workers run theirs.
     try {
-      this.ex.sgemm(ta, tb, splitRows ? mine : m, splitRows ? n : mine, k, alpha, beta, a, lda, b, ldb, c, ldc, this.scratch[0]);
+      for (;;) {
+        const lo = this.threads.nextChunk() * chunk;
+        if (lo >= total) break;
+        const len = Math.min(chunk, total - lo);
+        // Rows lo..lo+len of C (rows of op(A)) or its columns lo..lo+len (columns of op(B)).
+        if (splitRows) {
+          this.ex.sgemm(ta, tb, len, n, k, alpha, beta, a + (transA ? lo : lo * lda) * 4, lda, b, ldb, c + lo * ldc * 4, ldc, this.scratch[0]);
+        } else {
+          this.ex.sgemm(ta, tb, m, len, k, alpha, beta, a, lda, b + (transB ? lo * ldb : lo) * 4, ldb, c + lo * 4, ldc, this.scratch[0]);
+        }
+      }
     } finally {
-      for (let w = 0; w < posted; w++) this.threads.wait(w);
+      for (let w = 0; w < t - 1; w++) this.threads.wait(w);
     }
   }
 

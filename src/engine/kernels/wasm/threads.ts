@@ -10,10 +10,12 @@ import type { WasmMemory, WasmModule } from "./wasm-api";
 //   [1] sequence number of the last finished task, written by the worker
 //   [2] 1 once the worker is ready, -1 after a task threw
 //   [3] op code; float64 arguments from int32 index 4 (float64 index 2) on.
+// After the workers' slots, one more slot whose int32 [0] is the shared chunk counter.
 const SLOT_INTS = 64;
 const ARG_F64 = 2;
-export const MAX_ARGS = 16;
-export const OP_SGEMM = 1;
+export const MAX_ARGS = 24;
+/** sgemm over chunks of rows (or columns) of C taken from the shared chunk counter. */
+export const OP_SGEMM_CHUNKS = 1;
 /** Polls (about 20-50 us) a worker makes for its next task before it sleeps. */
 const WORKER_SPIN = 20000;
 
@@ -21,12 +23,13 @@ const WORKER_SPIN = 20000;
 // to the bundle or the tsc output.
 const WORKER_SOURCE = `
 const { workerData } = require("node:worker_threads");
-const { module, memory, control, slot } = workerData;
+const { module, memory, control, slot, counterSlot } = workerData;
 const ex = new WebAssembly.Instance(module, { env: { memory } }).exports;
 const i32 = new Int32Array(control);
 const f64 = new Float64Array(control);
 const base = slot * ${SLOT_INTS};
 const arg = base / 2 + ${ARG_F64};
+const counter = counterSlot * ${SLOT_INTS};
 Atomics.store(i32, base + 2, 1);
 Atomics.notify(i32, base + 2);
 let seen = 0;
@@ -40,9 +43,20 @@ for (;;) {
   if (seq < 0) break;
   seen = seq;
   try {
-    if (i32[base + 3] === ${OP_SGEMM}) {
-      ex.sgemm(f64[arg], f64[arg + 1], f64[arg + 2], f64[arg + 3], f64[arg + 4], f64[arg + 5], f64[arg + 6],
-        f64[arg + 7], f64[arg + 8], f64[arg + 9], f64[arg + 10], f64[arg + 11], f64[arg + 12], f64[arg + 13]);
+    if (i32[base + 3] === ${OP_SGEMM_CHUNKS}) {
+      // The same loop as WasmBackend.sgemmPtr: take chunks until none are left.
+      const ta = f64[arg], tb = f64[arg + 1], m = f64[arg + 2], n = f64[arg + 3], k = f64[arg + 4];
+      const alpha = f64[arg + 5], beta = f64[arg + 6], a = f64[arg + 7], lda = f64[arg + 8];
+      const b = f64[arg + 9], ldb = f64[arg + 10], c = f64[arg + 11], ldc = f64[arg + 12];
+      const scratch = f64[arg + 13], splitRows = f64[arg + 14] === 1, chunk = f64[arg + 15];
+      const total = splitRows ? m : n;
+      for (;;) {
+        const lo = Atomics.add(i32, counter, 1) * chunk;
+        if (lo >= total) break;
+        const len = Math.min(chunk, total - lo);
+        if (splitRows) ex.sgemm(ta, tb, len, n, k, alpha, beta, a + (ta ? lo : lo * lda) * 4, lda, b, ldb, c + lo * ldc * 4, ldc, scratch);
+        else ex.sgemm(ta, tb, m, len, k, alpha, beta, a, lda, b + (tb ? lo * ldb : lo) * 4, ldb, c + lo * 4, ldc, scratch);
+      }
     }
   } catch (e) {
     Atomics.store(i32, base + 2, -1);
@@ -63,7 +77,7 @@ export class KernelThreads {
   private seq = 0;
 
   constructor(private readonly module: WasmModule, private readonly memory: WasmMemory, readonly maxWorkers: number) {
-    this.control = new SharedArrayBuffer(Math.max(maxWorkers, 1) * SLOT_INTS * 4);
+    this.control = new SharedArrayBuffer((maxWorkers + 1) * SLOT_INTS * 4);
     this.i32 = new Int32Array(this.control);
     this.f64 = new Float64Array(this.control);
   }
@@ -83,7 +97,7 @@ export class KernelThreads {
       this.i32.fill(0, slot * SLOT_INTS, (slot + 1) * SLOT_INTS); // a slot may be reused after close()
       const worker = new Worker(WORKER_SOURCE, {
         eval: true,
-        workerData: { module: this.module, memory: this.memory, control: this.control, slot },
+        workerData: { module: this.module, memory: this.memory, control: this.control, slot, counterSlot: this.maxWorkers },
         stdout: false,
         stderr: false,
       });
@@ -98,6 +112,16 @@ export class KernelThreads {
       this.workers.push(worker);
     }
     return this.workers.length;
+  }
+
+  /** Rewinds the shared chunk counter (before posting a chunked task). */
+  resetChunks(): void {
+    Atomics.store(this.i32, this.maxWorkers * SLOT_INTS, 0);
+  }
+
+  /** Takes the next chunk index (shared with the workers). */
+  nextChunk(): number {
+    return Atomics.add(this.i32, this.maxWorkers * SLOT_INTS, 1);
   }
 
   /** Posts a task to worker `w`; `args` are passed as float64 (pointers and sizes are exact). */
