@@ -20,26 +20,43 @@ export type TensorHook = (grad: Tensor) => Tensor | void | undefined;
 let nextTensorId = 1;
 
 export class Tensor {
+  /** @internal */
   readonly _id = nextTensorId++;
+  /** @internal */
   _storage: Storage;
+  /** @internal */
   _shape: number[];
+  /** @internal */
   _strides: number[];
+  /** @internal */
   _offset: number;
+  /** @internal */
   _dtype: DType;
+  /** @internal */
   _vc: VersionCounter;
+  /** @internal */
   _requiresGrad = false;
+  /** @internal */
   _grad: Tensor | null = null;
+  /** @internal */
   _gradFn: Node | null = null;
+  /** @internal */
   _outputNr = 0;
+  /** @internal */
   _retainsGrad = false;
+  /** @internal */
   _isParameter = false;
   /** Set when this tensor is a view: the tensor whose storage it views. */
+  /** @internal */
   _base: Tensor | null = null;
   /** A leaf's AccumulateGrad node, created on first use and reused (PyTorch caches it too). */
+  /** @internal */
   _accumulator: AccumulateGrad | null = null;
   /** Hooks on a leaf run before accumulation; hooks on a non-leaf live on its grad_fn. */
+  /** @internal */
   _hooks: Map<number, TensorHook> = new Map();
   /** Module path when this tensor is a registered parameter or buffer (for the graph view). */
+  /** @internal */
   _name: string | null = null;
 
   constructor(storage: Storage, shape: number[], strides: number[], offset: number, dtype: DType, vc?: VersionCounter) {
@@ -52,6 +69,7 @@ export class Tensor {
   }
 
   /** A fresh contiguous tensor over `data` (taken, not copied). */
+  /** @internal */
   static _make(data: TypedArray, shape: readonly number[], dtype: DType): Tensor {
     return new Tensor(new Storage(data), shape.slice(), contiguousStrides(shape), 0, dtype);
   }
@@ -77,6 +95,7 @@ export class Tensor {
   nelement(): number { return this.numel(); }
   element_size(): number { return this._dtype.itemsize; }
   is_floating_point(): boolean { return this._dtype.isFloatingPoint; }
+  /** @internal */
   get _version(): number { return this._vc.value; }
   get device(): string { return "cpu"; }
   get is_cuda(): boolean { return false; }
@@ -96,6 +115,7 @@ export class Tensor {
   get is_leaf(): boolean { return this._gradFn === null; }
   get requires_grad(): boolean { return this._requiresGrad || this._gradFn !== null; }
   set requires_grad(v: boolean) { this._setRequiresGrad(v, "only Tensors of floating point and complex dtype can require gradients"); }
+  /** @internal */
   _setRequiresGrad(v: boolean, intMessage = "only Tensors of floating point dtype can require gradients"): void {
     if (!this.is_leaf) {
       throw new RuntimeError(
@@ -162,6 +182,7 @@ export class Tensor {
 
   // ---- element access --------------------------------------------------------------------
   /** Storage offset of the logical row-major element `i`. */
+  /** @internal */
   _offsetOf(i: number): number {
     let off = this._offset;
     for (let d = this._shape.length - 1; d >= 0; d--) {
@@ -171,7 +192,9 @@ export class Tensor {
     }
     return off;
   }
+  /** @internal */
   _get(i: number): number { return this._storage.data[this._offsetOf(i)]; }
+  /** @internal */
   _values(offset: number, count: number): number[] {
     const end = Math.min(this.numel(), offset + count);
     const out: number[] = [];

@@ -35,26 +35,39 @@ let nextNodeId = 1;
 let nextSeq = 0;
 
 export class Node {
+  /** @internal */
   readonly _id = nextNodeId++;
   /** Creation order: the engine runs ready nodes latest-first, as PyTorch's sequence_nr does. */
+  /** @internal */
   readonly _seq = nextSeq++;
   next_functions: Edge[];
+  /** @internal */
   _saved: SavedSlot[] = [];
+  /** @internal */
   _module: string | null = null;
+  /** @internal */
   _output: WeakRef<Tensor> | null = null;
+  /** @internal */
   _inputs: InputMeta[];
+  /** @internal */
   _numOutputs: number;
+  /** @internal */
   _outputShapes: number[][];
   /** Hooks registered on output tensors (Tensor.register_hook / retain_grad), by output index. */
+  /** @internal */
   _tensorPreHooks: Map<number, TensorHook>[] = [];
+  /** @internal */
   _retainGradTensors: (WeakRef<Tensor> | null)[] = [];
+  /** @internal */
   _hooks: Map<number, NodeHook> = new Map();
 
   constructor(
+    /** @internal */
     private readonly _name: string,
     next: Edge[],
     inputs: InputMeta[],
     outputShapes: number[][],
+    /** @internal */
     readonly _backward: BackwardFn | null,
   ) {
     this.next_functions = next;
@@ -66,6 +79,7 @@ export class Node {
   name(): string { return this._name; }
 
   /** Saved tensors, checked: freed slots and in-place modified tensors fail as in PyTorch. */
+  /** @internal */
   _unpackSaved(): Tensor[] {
     return this._saved.map((s) => {
       if (s.freed || s.tensor === null) {
@@ -86,6 +100,7 @@ export class Node {
     });
   }
 
+  /** @internal */
   _freeSaved(): void {
     for (const s of this._saved) {
       s.tensor = null;
@@ -100,8 +115,10 @@ export class Node {
   }
 
   /** A stable pseudo-address, so `print(t.grad_fn)` looks like PyTorch's `<X object at 0x...>`. */
+  /** @internal */
   _address(): string { return "0x7f" + (0x3a8d0000 + this._id * 0x48).toString(16).padStart(10, "0"); }
   /** Display name: PyTorch prints AccumulateGrad without its C++ namespace. */
+  /** @internal */
   _displayName(): string { return this._name.replace("torch::autograd::", ""); }
   toString(): string { return `<${this._displayName()} object at ${this._address()}>`; }
   [Symbol.for("nodejs.util.inspect.custom")](): string { return this.toString(); }
