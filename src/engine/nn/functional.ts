@@ -11,14 +11,27 @@ import { addmm, linear as linalgLinear } from "../ops/linalg";
 import { reshape, t as transposeT } from "../ops/views";
 import { inplace } from "../ops/inplace";
 import { readDense } from "../ops/loops";
-import { softmax, log_softmax } from "../ops/softmax";
+import { softmax as softmaxOp, log_softmax as logSoftmaxOp, type SoftmaxOpts } from "../ops/softmax";
+import { warnOnce } from "../errors";
 import { adaptiveAvgPool2dOp, avgPool2dOp, conv2dOp, maxPool2dOp } from "./conv_ops";
 import { batchNormOp, layerNormOp } from "./norm_ops";
 import { embeddingOp, geluOp, leakyReluOp, padOp, PadMode } from "./act_ops";
 import { pair } from "./tensors";
 import { parseArgs } from "./args";
 
-export { softmax, log_softmax };
+/** F.softmax without a dim warns as torch/nn/functional.py's _get_softmax_dim does (torch.softmax does not). */
+function implicitDim(name: string, dim: number | SoftmaxOpts | null | undefined, opts?: SoftmaxOpts): void {
+  const d = typeof dim === "object" && dim !== null ? dim.dim : dim ?? opts?.dim;
+  if (d === undefined || d === null) warnOnce(`Implicit dimension choice for ${name} has been deprecated. Change the call to include dim=X as an argument.`);
+}
+export function softmax(input: Tensor, dim?: number | SoftmaxOpts | null, opts?: SoftmaxOpts): Tensor {
+  implicitDim("softmax", dim, opts);
+  return softmaxOp(input, dim, opts);
+}
+export function log_softmax(input: Tensor, dim?: number | SoftmaxOpts | null, opts?: SoftmaxOpts): Tensor {
+  implicitDim("log_softmax", dim, opts);
+  return logSoftmaxOp(input, dim, opts);
+}
 export * from "./functional_loss";
 
 type IntOr2 = number | [number, number] | number[];
