@@ -1,12 +1,15 @@
 // The host side of a run (extension host or CLI): transpile + instrument here (the TypeScript
 // compiler stays loaded and warm), evaluate in a worker thread, enforce the time limit, and
 // turn whatever happens to the worker into a Snapshot. `result` never rejects.
+// The compiler lives in a bundle of its own (out/transpiler.js, see transpiler-entry.ts) that is
+// loaded by path on the first run or on prewarm: this file must import it only with `import type`.
 import { Worker } from "node:worker_threads";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { ConsoleLine, RunError, Snapshot, SourcePos, TensorPage, TensorPageRequest } from "../protocol";
 import { CONTROL_CANCEL, CONTROL_TIMEOUT, stopError, type FromWorker, type RunOutcome, type ToWorker } from "./messages";
 import type { TranspileResult } from "./transpile";
+import type { TranspilerModule } from "./transpiler-entry";
 import type { RunHandle, StartRun } from "./types";
 
 /** After asking the worker to stop, how long it may take to send its snapshot before it is killed. */
@@ -19,13 +22,15 @@ export interface RunnerConfig {
   workerPath?: string;
   /** Keep one started worker ready for the next run (the editor); the one-shot CLI does not. */
   keepSpareWorker?: boolean;
+  /** Path of the compiler bundle (out/transpiler.js), loaded on first use. */
+  transpilerPath?: string;
 }
 
 /** Re-running an unchanged file (Run twice, run on save without edits) skips the compiler. */
 const TRANSPILE_CACHE_SIZE = 8;
 const transpileCache = new Map<string, TranspileResult>();
 
-function transpileCached(source: string, fileName: string, record: boolean): TranspileResult {
+function transpileCached(transpiler: () => TranspilerModule, source: string, fileName: string, record: boolean): TranspileResult {
   const key = `${record ? 1 : 0}\u0000${fileName}\u0000${source}`;
   const hit = transpileCache.get(key);
   if (hit) {
@@ -33,18 +38,36 @@ function transpileCached(source: string, fileName: string, record: boolean): Tra
     transpileCache.set(key, hit);
     return hit;
   }
-  const result = loadTranspiler().transpile(source, fileName, { record });
+  const result = transpiler().transpile(source, fileName, { record });
   transpileCache.set(key, result);
   if (transpileCache.size > TRANSPILE_CACHE_SIZE) transpileCache.delete(transpileCache.keys().next().value as string);
   return result;
 }
 
-let transpileModule: typeof import("./transpile") | undefined;
-/** Loaded on first use: the TypeScript compiler is large and activation should stay fast. */
-export function loadTranspiler(): typeof import("./transpile") {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  transpileModule ??= require("./transpile") as typeof import("./transpile");
-  return transpileModule;
+/** Loaded modules by path: every runner of a process shares one compiler. */
+const transpilers = new Map<string, TranspilerModule>();
+
+/**
+ * Loads the compiler bundle on first use. The path is computed, so esbuild leaves this `require`
+ * alone instead of bundling the compiler into the caller; the first call costs the compiler's
+ * load time (a few hundred ms), which prewarm moves off the first run.
+ */
+export function loadTranspiler(transpilerPath = defaultTranspilerPath()): TranspilerModule {
+  let m = transpilers.get(transpilerPath);
+  if (!m) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    m = require(transpilerPath) as TranspilerModule;
+    transpilers.set(transpilerPath, m);
+  }
+  return m;
+}
+
+export function defaultTranspilerPath(): string {
+  const candidates = [
+    path.join(__dirname, "transpiler.js"), // bundled: out/transpiler.js next to out/cli.js, out/extension.js
+    path.join(__dirname, "transpiler-entry.js"), // tsc output: build/src/runner/transpiler-entry.js
+  ];
+  return candidates.find((p) => fs.existsSync(p)) ?? candidates[0];
 }
 
 export function defaultWorkerPath(): string {
@@ -71,6 +94,8 @@ export interface Runner {
 
 export function createRunner(config: RunnerConfig = {}): Runner {
   const workerPath = config.workerPath ?? defaultWorkerPath();
+  const transpilerPath = config.transpilerPath ?? defaultTranspilerPath();
+  const transpiler = (): TranspilerModule => loadTranspiler(transpilerPath);
   let spare: Spare | null = null;
 
   const spawn = (memoryLimitMb: number): Worker => {
@@ -123,7 +148,7 @@ export function createRunner(config: RunnerConfig = {}): Runner {
 
     let compiled: TranspileResult;
     try {
-      compiled = transpileCached(source, options.fileName, options.record);
+      compiled = transpileCached(transpiler, source, options.fileName, options.record);
     } catch (e) {
       return settledHandle(finish(failed({ kind: "InternalError", message: `transpiling failed: ${String(e)}`, pos: null, stack: String((e as Error).stack ?? e) })));
     }
@@ -247,7 +272,13 @@ export function createRunner(config: RunnerConfig = {}): Runner {
     prewarm(memoryLimitMb) {
       makeSpare(memoryLimitMb);
       // A few passes over typical code get the compiler's hot paths optimised before the first run.
-      const { transpile } = loadTranspiler();
+      // Prewarm runs from a timer: if the compiler cannot load, the next run reports why.
+      let transpile: TranspilerModule["transpile"];
+      try {
+        transpile = transpiler().transpile;
+      } catch {
+        return;
+      }
       for (let i = 0; i < 3; i++) transpile(WARM_SAMPLE, "warm.ts", { record: true });
     },
     dispose() {

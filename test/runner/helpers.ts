@@ -47,7 +47,7 @@ let outDir: string | undefined;
 const bundled = new Map<string, Promise<string>>();
 
 /** Bundles an entry point (with the engine) into one temp dir per test process, as esbuild.mjs does. */
-function bundle(entry: string, name: string): Promise<string> {
+export function bundle(entry: string, name: string): Promise<string> {
   const known = bundled.get(name);
   if (known) return known;
   // esbuild is a dev dependency: fine in tests (the product never runs it).
@@ -67,8 +67,13 @@ export function buildWorker(): Promise<string> {
   return bundle("src/runner/worker.ts", "runner-worker.js");
 }
 
-/** The CLI next to its worker, like out/cli.js and out/runner-worker.js. */
+/** The compiler bundle, like out/transpiler.js: host.ts loads it by path on the first run. */
+export function buildTranspiler(): Promise<string> {
+  return bundle("src/runner/transpiler-entry.ts", "transpiler.js");
+}
+
+/** The CLI next to its worker and compiler, like out/cli.js, out/runner-worker.js, out/transpiler.js. */
 export async function buildCli(): Promise<string> {
-  await buildWorker();
+  await Promise.all([buildWorker(), buildTranspiler()]);
   return bundle("src/cli.ts", "cli.js");
 }

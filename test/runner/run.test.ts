@@ -5,11 +5,13 @@ import assert from "node:assert/strict";
 import type { Snapshot } from "../../src/protocol";
 import { createRunner, type Runner } from "../../src/runner/host";
 import type { RunOptions } from "../../src/runner/types";
-import { buildWorker } from "./helpers";
+import { buildTranspiler, buildWorker } from "./helpers";
 
 let runner: Runner;
 before(async () => {
-  runner = createRunner({ workerPath: await buildWorker(), keepSpareWorker: true });
+  // The bundled compiler, as the extension loads it (snapshot.test.ts uses the tsc output instead).
+  const [workerPath, transpilerPath] = await Promise.all([buildWorker(), buildTranspiler()]);
+  runner = createRunner({ workerPath, transpilerPath, keepSpareWorker: true });
 });
 after(() => runner.dispose());
 
