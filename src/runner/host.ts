@@ -103,8 +103,9 @@ export function createRunner(config: RunnerConfig = {}): Runner {
     w.on("error", () => undefined); // a spare that dies is simply not used
     return w;
   };
-  const makeSpare = (memoryLimitMb: number): void => {
-    if (!config.keepSpareWorker || spare) return;
+  /** `evenOneShot`: start one for the next run even when the runner keeps no spare (see startRun). */
+  const makeSpare = (memoryLimitMb: number, evenOneShot = false): void => {
+    if ((!config.keepSpareWorker && !evenOneShot) || spare) return;
     const worker = spawn(memoryLimitMb);
     worker.unref();
     const s: Spare = { worker, memoryLimitMb };
@@ -146,6 +147,9 @@ export function createRunner(config: RunnerConfig = {}): Runner {
       };
     };
 
+    // The first run also loads the compiler, a few hundred ms on this thread: the worker boots
+    // on another thread meanwhile (a syntax error leaves it as the spare, unreferenced).
+    if (!transpilers.has(transpilerPath)) makeSpare(options.memoryLimitMb, true);
     let compiled: TranspileResult;
     try {
       compiled = transpileCached(transpiler, source, options.fileName, options.record);
