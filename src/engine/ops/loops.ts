@@ -39,17 +39,78 @@ export function elementOffsets(shape: readonly number[], strides: readonly numbe
   return out;
 }
 
+/**
+ * A strided layout with size-1 dims dropped and mergeable neighbours fused (dim d folds into
+ * d+1 when stride[d] = stride[d+1] * shape[d+1]), so most views iterate as 1 or 2 plain loops.
+ */
+export interface Layout { shape: number[]; strides: number[]; offset: number }
+export function simplifyLayout(shape: readonly number[], strides: readonly number[], offset: number): Layout {
+  const sh: number[] = [], st: number[] = [];
+  for (let d = 0; d < shape.length; d++) {
+    if (shape[d] === 1) continue;
+    const k = sh.length - 1;
+    if (k >= 0 && st[k] === strides[d] * shape[d]) { sh[k] *= shape[d]; st[k] = strides[d]; }
+    else { sh.push(shape[d]); st.push(strides[d]); }
+  }
+  return { shape: sh, strides: st, offset };
+}
+
+/** Calls body(srcOffset, dstStart, count, srcStride) for each innermost run of a strided layout. */
+function forEachRun(l: Layout, body: (src: number, dst: number, count: number, stride: number) => void): void {
+  const nd = l.shape.length;
+  if (nd === 0) { body(l.offset, 0, 1, 1); return; }
+  const last = nd - 1, ln = l.shape[last], ls = l.strides[last];
+  if (nd === 1) { body(l.offset, 0, ln, ls); return; }
+  const n = numelOf(l.shape);
+  const idx = new Array<number>(nd).fill(0);
+  let base = l.offset;
+  for (let k = 0; k < n; k += ln) {
+    body(base, k, ln, ls);
+    for (let d = last - 1; d >= 0; d--) {
+      idx[d]++;
+      base += l.strides[d];
+      if (idx[d] < l.shape[d]) break;
+      base -= l.strides[d] * l.shape[d];
+      idx[d] = 0;
+    }
+  }
+}
+
+/** Copies a strided view's elements into `out` (row-major), without an offset table. */
+export function gatherInto(src: ArrayLike<number>, shape: readonly number[], strides: readonly number[], offset: number, out: TypedArray): void {
+  const l = simplifyLayout(shape, strides, offset);
+  if (l.shape.length === 2) {
+    // The common transposed/sliced matrix: two plain loops.
+    const [r, c] = l.shape, [rs, cs] = l.strides;
+    let k = 0;
+    for (let i = 0, o = l.offset; i < r; i++, o += rs) for (let j = 0, q = o; j < c; j++, q += cs) out[k++] = src[q];
+    return;
+  }
+  forEachRun(l, (s, d, count, stride) => {
+    if (stride === 1 && ArrayBuffer.isView(src)) out.set((src as TypedArray).subarray(s, s + count) as Float64Array, d);
+    else for (let j = 0; j < count; j++, s += stride) out[d + j] = src[s];
+  });
+}
+
+/** Writes dense `values` into a strided view's storage (row-major), without an offset table. */
+function scatterFrom(values: ArrayLike<number>, dst: TypedArray, shape: readonly number[], strides: readonly number[], offset: number, cast: ((x: number) => number) | null): void {
+  const l = simplifyLayout(shape, strides, offset);
+  forEachRun(l, (s, d, count, stride) => {
+    if (cast) for (let j = 0; j < count; j++, s += stride) dst[s] = cast(values[d + j]);
+    else for (let j = 0; j < count; j++, s += stride) dst[s] = values[d + j];
+  });
+}
+
 /** The logical elements as a dense array (the storage itself when dense: do not mutate it). */
 export function readDense(t: Tensor): TypedArray {
   if (isDense(t)) return t._storage.data;
   const src = t._storage.data;
   const out = t._dtype.alloc(numelOf(t._shape));
   if (t.is_contiguous()) {
-    out.set(src.subarray(t._offset, t._offset + out.length));
+    out.set(src.subarray(t._offset, t._offset + out.length) as Float64Array);
     return out;
   }
-  const offs = elementOffsets(t._shape, t._strides, t._offset);
-  for (let i = 0; i < offs.length; i++) out[i] = src[offs[i]];
+  gatherInto(src, t._shape, t._strides, t._offset, out);
   return out;
 }
 
@@ -78,6 +139,45 @@ export function broadcastOffsets(t: Tensor, shape: readonly number[]): Int32Arra
   return elementOffsets(shape, strides, t._offset);
 }
 
+/** Strides of `t` viewed in the broadcast `shape` (0 along broadcast dims). */
+function broadcastStrides(t: Tensor, shape: readonly number[]): number[] {
+  const nd = shape.length;
+  const strides = new Array<number>(nd).fill(0);
+  const lead = nd - t._shape.length;
+  for (let i = 0; i < t._shape.length; i++) strides[lead + i] = t._shape[i] === 1 ? 0 : t._strides[i];
+  return strides;
+}
+
+/**
+ * Calls body(aOffset, bOffset, outStart, count, aStride, bStride) for each innermost run of two
+ * operands broadcast to `shape` (size-1 dims dropped, dims both operands can merge fused).
+ */
+function forEachRun2(shape: readonly number[], as: number[], ao: number, bs: number[], bo: number,
+  body: (a: number, b: number, out: number, count: number, aStride: number, bStride: number) => void): void {
+  const sh: number[] = [], sa: number[] = [], sb: number[] = [];
+  for (let d = 0; d < shape.length; d++) {
+    if (shape[d] === 1) continue;
+    const k = sh.length - 1;
+    if (k >= 0 && sa[k] === as[d] * shape[d] && sb[k] === bs[d] * shape[d]) { sh[k] *= shape[d]; sa[k] = as[d]; sb[k] = bs[d]; }
+    else { sh.push(shape[d]); sa.push(as[d]); sb.push(bs[d]); }
+  }
+  const nd = sh.length;
+  if (nd === 0) { body(ao, bo, 0, 1, 1, 1); return; }
+  const last = nd - 1, ln = sh[last];
+  const n = numelOf(sh);
+  const idx = new Array<number>(nd).fill(0);
+  for (let k = 0; k < n; k += ln) {
+    body(ao, bo, k, ln, sa[last], sb[last]);
+    for (let d = last - 1; d >= 0; d--) {
+      idx[d]++;
+      ao += sa[d]; bo += sb[d];
+      if (idx[d] < sh[d]) break;
+      ao -= sa[d] * sh[d]; bo -= sb[d] * sh[d];
+      idx[d] = 0;
+    }
+  }
+}
+
 export function mapBinary(a: Tensor, b: Tensor, outDtype: DType, f: (x: number, y: number) => number): Tensor {
   const shape = broadcastShapes(a._shape, b._shape);
   const n = numelOf(shape);
@@ -92,8 +192,9 @@ export function mapBinary(a: Tensor, b: Tensor, outDtype: DType, f: (x: number, 
     for (let i = 0; i < n; i++) out[i] = f(x[i], y);
   } else {
     const xs = a._storage.data, ys = b._storage.data;
-    const ao = broadcastOffsets(a, shape), bo = broadcastOffsets(b, shape);
-    for (let i = 0; i < n; i++) out[i] = f(xs[ao[i]], ys[bo[i]]);
+    forEachRun2(shape, broadcastStrides(a, shape), a._offset, broadcastStrides(b, shape), b._offset, (ao, bo, k, count, as, bs) => {
+      for (let j = 0; j < count; j++, ao += as, bo += bs) out[k + j] = f(xs[ao], ys[bo]);
+    });
   }
   return Tensor._make(out, shape, outDtype);
 }
@@ -115,13 +216,13 @@ export function mapTernary(a: Tensor, b: Tensor, c: Tensor, outDtype: DType, f: 
 /** Write dense values into a (possibly strided) tensor's storage, casting to its dtype. */
 export function writeDense(t: Tensor, values: ArrayLike<number>): void {
   const dst = t._storage.data;
-  const cast = t._dtype.name === "float32" || t._dtype.name === "float64" ? null : t._dtype;
-  if (isDense(t) && !cast) {
-    (dst as Float64Array).set(values as Float64Array);
+  const floaty = t._dtype.name === "float32" || t._dtype.name === "float64";
+  if (floaty && t.is_contiguous()) {
+    (dst as Float64Array).set(values as Float64Array, t._offset);
     return;
   }
-  const offs = elementOffsets(t._shape, t._strides, t._offset);
-  for (let i = 0; i < offs.length; i++) dst[offs[i]] = cast ? cast.cast(values[i]) : values[i];
+  const dt = t._dtype;
+  scatterFrom(values, dst, t._shape, t._strides, t._offset, floaty ? null : (x) => dt.cast(x));
 }
 
 export { contiguousStrides };

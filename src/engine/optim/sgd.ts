@@ -22,32 +22,37 @@ export class SGD extends Optimizer<SGDOptions> {
   }
 
   protected update(p: Tensor, x: TypedArray, g: TypedArray, st: State, o: ParamGroup<SGDOptions>): void {
+    // One fused pass per element: every step of the update is elementwise, so fusing keeps each
+    // element's sequence of roundings exactly as the separate passes of _single_tensor_sgd.
     const A = arithFor(p._dtype.name);
     const n = x.length;
-    const dp = p._dtype.alloc(n);
-    for (let i = 0; i < n; i++) dp[i] = o.maximize ? -g[i] : g[i];
-    if (o.weight_decay !== 0) {
-      const wd = A.r(o.weight_decay);
-      for (let i = 0; i < n; i++) dp[i] = A.fma(x[i], wd, dp[i]);
-    }
-    let step: TypedArray = dp;
-    if (o.momentum === 0) st.momentum_buffer = null; // PyTorch keeps the key, set to None
-    else {
-      const m = A.r(o.momentum), keep = A.r(1 - o.dampening);
-      let buf = st.momentum_buffer as Tensor | null | undefined;
-      if (!buf) {
-        buf = stateTensor(p, dp);
-        st.momentum_buffer = buf;
-      } else {
-        const b = buf._storage.data;
-        for (let i = 0; i < n; i++) b[i] = A.fma(dp[i], keep, A.r(b[i] * m));
-        buf._vc.value++;
-      }
-      const b = buf._storage.data;
-      if (o.nesterov) for (let i = 0; i < n; i++) dp[i] = A.fma(b[i], m, dp[i]);
-      else step = b;
-    }
+    const neg = o.maximize, wd = A.r(o.weight_decay), decay = o.weight_decay !== 0;
     const nlr = A.r(-o.lr);
-    for (let i = 0; i < n; i++) x[i] = A.fma(step[i], nlr, x[i]);
+    if (o.momentum === 0) {
+      st.momentum_buffer = null; // PyTorch keeps the key, set to None
+      for (let i = 0; i < n; i++) {
+        let d = neg ? -g[i] : g[i];
+        if (decay) d = A.fma(x[i], wd, d);
+        x[i] = A.fma(d, nlr, x[i]);
+      }
+      return;
+    }
+    const m = A.r(o.momentum), keep = A.r(1 - o.dampening), nesterov = o.nesterov;
+    let buf = st.momentum_buffer as Tensor | null | undefined;
+    // The first step seeds the buffer with d_p itself (a clone in PyTorch).
+    const first = !buf;
+    if (!buf) {
+      buf = stateTensor(p);
+      st.momentum_buffer = buf;
+    } else buf._vc.value++;
+    const b = buf._storage.data;
+    for (let i = 0; i < n; i++) {
+      let d = neg ? -g[i] : g[i];
+      if (decay) d = A.fma(x[i], wd, d);
+      const bi = first ? d : A.fma(d, keep, A.r(b[i] * m));
+      b[i] = bi;
+      d = nesterov ? A.fma(bi, m, d) : bi;
+      x[i] = A.fma(d, nlr, x[i]);
+    }
   }
 }
