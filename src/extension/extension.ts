@@ -1,7 +1,7 @@
 // Entry point. `activate` only creates the parts and registers them in
 // context.subscriptions; each part listens for what it needs (see the files it imports).
 import * as vscode from "vscode";
-import { sharedRunner, startRun } from "../runner";
+import { configureSharedRunner, sharedRunner, startRun } from "../runner";
 import { RunCodeLensProvider } from "./code-lens";
 import { registerCommands } from "./commands";
 import { affectsSettings, currentSettings } from "./config";
@@ -22,6 +22,8 @@ const SELECTOR: vscode.DocumentSelector = RUNNABLE_LANGUAGES.map((language) => (
 const PREWARM_DELAY_MS = 1500;
 
 export function activate(context: vscode.ExtensionContext): void {
+  // The compiler's V8 code cache lives in this user's storage (see src/runner/code-cache.ts).
+  configureSharedRunner({ codeCacheDir: vscode.Uri.joinPath(context.globalStorageUri, "code-cache").fsPath });
   const store = new ResultsStore();
   const output = vscode.window.createOutputChannel("Gradient Inspector");
   const runs = new RunController(store, startRun, output);
