@@ -11,6 +11,28 @@ import { add, mul } from "./elementwise";
 import { _squeezeForMatmul, _unsafeView, contiguous, expand, mT, reshape, t as tr, transpose, unsqueeze } from "./views";
 import { dtypeTitle } from "./reduce";
 import { broadcastShapes, numelOf } from "../shape";
+import { is_grad_enabled } from "../autograd/grad_mode";
+
+/** Whether a matrix is the transpose of a dense one (what nn.Linear's weight.t() is). */
+function isTransposedDense(t: Tensor): boolean {
+  return t._shape.length === 2 && t._strides[0] === 1 && t._strides[1] === t._shape[0] && t._shape[0] > 1 && t._shape[1] > 1;
+}
+
+/**
+ * The gradient of the right operand, a^T·g. When `like` is a transposed dense matrix (a
+ * Linear weight's .t()) and no graph is being built, it is computed as (g^T·a)^T, so the result
+ * is itself a transposed view of a dense matrix and the weight's gradient arrives dense, with
+ * no transposing copy later. Each element is the same dot product over the same k order, and
+ * the kernels give bit-identical results for both forms (checked in test/unit/linalg_grad).
+ */
+function rightGrad(a: Tensor, g: Tensor, like: Tensor): Tensor {
+  if (!is_grad_enabled() && isTransposedDense(like)) return transpose(mm(transpose(g, 0, 1), a), 0, 1);
+  return mm(transpose(a, 0, 1), g);
+}
+/** x * alpha, skipped (as PyTorch's maybe_multiply) when alpha is 1 and no graph is being built. */
+function scaled(x: Tensor, alpha: number): Tensor {
+  return alpha === 1 && !is_grad_enabled() ? x : mul(x, alpha);
+}
 
 function sameDtype(a: Tensor, b: Tensor): void {
   if (a._dtype !== b._dtype) throw new RuntimeError(`expected scalar type ${dtypeTitle(a._dtype)} but found ${dtypeTitle(b._dtype)}`);
@@ -53,7 +75,7 @@ const mmOp = op1("mm", {
   name: "MmBackward0",
   forward: ([a, b]) => batchedProduct(a, b, 1, a._shape[0], a._shape[1], b._shape[1], [a._shape[0], b._shape[1]]),
   save: ([a, b]) => [["self", a], ["mat2", b]],
-  backward: ([g], [a, b]) => [mm(g, transpose(b, 0, 1)), mm(transpose(a, 0, 1), g)],
+  backward: ([g], [a, b]) => [mm(g, transpose(b, 0, 1)), rightGrad(a, g, b)],
 });
 export function mm(a: Tensor, b: Tensor): Tensor {
   if (a._shape.length !== 2) throw new RuntimeError(`self must be a matrix`);
@@ -168,16 +190,25 @@ const addmmOp = op1<{ beta: number; alpha: number }>("addmm", {
   forward: ([bias, m1, m2], p) => {
     const prod = batchedProduct(m1, m2, 1, m1._shape[0], m1._shape[1], m2._shape[1], [m1._shape[0], m2._shape[1]]);
     const outShape = prod._shape;
-    const B = expandDense(bias, outShape);
     const C = prod._storage.data;
+    const cols = outShape[1];
+    if (C instanceof Float32Array && bias._dtype === prod._dtype && bias._shape.length === 1 && bias._shape[0] === cols && cols > 0) {
+      // nn.Linear's bias row: no broadcast copy, no per-element cast call (same arithmetic).
+      const bd = bias._storage.data, bo = bias._offset, bs = bias._strides[0], beta = p.beta, alpha = p.alpha;
+      for (let i = 0; i < C.length; i += cols) {
+        for (let j = 0; j < cols; j++) C[i + j] = Math.fround(beta * bd[bo + j * bs] + alpha * C[i + j]);
+      }
+      return prod;
+    }
+    const B = expandDense(bias, outShape);
     for (let i = 0; i < C.length; i++) C[i] = prod._dtype.cast(p.beta * B[i] + p.alpha * C[i]);
     return prod;
   },
   save: ([, m1, m2]) => [["mat1", m1], ["mat2", m2]],
   backward: ([g], [m1, m2], p) => [
     p.beta === 1 ? g : mul(g, p.beta),
-    mul(mm(g, transpose(m2, 0, 1)), p.alpha),
-    mul(mm(transpose(m1, 0, 1), g), p.alpha),
+    scaled(mm(g, transpose(m2, 0, 1)), p.alpha),
+    scaled(rightGrad(m1, g, m2), p.alpha),
   ],
 });
 function expandDense(t: Tensor, shape: number[]): ArrayLike<number> {

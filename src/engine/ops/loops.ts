@@ -82,6 +82,21 @@ export function gatherInto(src: ArrayLike<number>, shape: readonly number[], str
   if (l.shape.length === 2) {
     // The common transposed/sliced matrix: two plain loops.
     const [r, c] = l.shape, [rs, cs] = l.strides;
+    if (Math.abs(cs) > Math.abs(rs) && r >= 16 && c >= 16) {
+      // A transposed matrix: copy in tiles so reads and writes both stay in cache.
+      const T = 32;
+      for (let i0 = 0; i0 < r; i0 += T) {
+        const i1 = Math.min(r, i0 + T);
+        for (let j0 = 0; j0 < c; j0 += T) {
+          const j1 = Math.min(c, j0 + T);
+          for (let i = i0; i < i1; i++) {
+            const o = l.offset + i * rs, k = i * c;
+            for (let j = j0; j < j1; j++) out[k + j] = src[o + j * cs];
+          }
+        }
+      }
+      return;
+    }
     let k = 0;
     for (let i = 0, o = l.offset; i < r; i++, o += rs) for (let j = 0, q = o; j < c; j++, q += cs) out[k++] = src[q];
     return;

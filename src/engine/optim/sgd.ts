@@ -4,7 +4,7 @@ import { Tensor } from "../tensor";
 import type { TypedArray } from "../dtype";
 import { ValueError } from "../errors";
 import { GroupInput, Optimizer, ParamGroup, State, stateTensor } from "./optimizer";
-import { arithFor } from "./arith";
+import { arithFor, fmaf32 } from "./arith";
 
 export interface SGDOptions { lr: number; momentum: number; dampening: number; weight_decay: number; nesterov: boolean; maximize: boolean; foreach: boolean | null; differentiable: boolean }
 
@@ -46,13 +46,31 @@ export class SGD extends Optimizer<SGDOptions> {
       st.momentum_buffer = buf;
     } else buf._vc.value++;
     const b = buf._storage.data;
+    // Without dampening PyTorch's add_(d_p, alpha=1) is fma(d_p, 1, buf) = d_p + buf rounded once,
+    // which a plain add rounded to the dtype gives exactly (binary64 has over 2*24+2 bits, so a
+    // float32 sum rounded twice equals it rounded once), and far cheaper than emulating the fma.
+    if (x instanceof Float32Array && g instanceof Float32Array && b instanceof Float32Array && !first && keep === 1 && !neg && !decay && !nesterov) {
+      momentumStepF32(x, g, b, m, nlr);
+      return;
+    }
+    const plain = keep === 1;
     for (let i = 0; i < n; i++) {
       let d = neg ? -g[i] : g[i];
       if (decay) d = A.fma(x[i], wd, d);
-      const bi = first ? d : A.fma(d, keep, A.r(b[i] * m));
+      const bi = first ? d : plain ? A.r(d + A.r(b[i] * m)) : A.fma(d, keep, A.r(b[i] * m));
       b[i] = bi;
       d = nesterov ? A.fma(bi, m, d) : bi;
       x[i] = A.fma(d, nlr, x[i]);
     }
+  }
+}
+
+/** The common float32 step (momentum, no dampening, weight decay or Nesterov), monomorphic for V8. */
+function momentumStepF32(x: Float32Array, g: Float32Array, b: Float32Array, m: number, nlr: number): void {
+  const n = x.length;
+  for (let i = 0; i < n; i++) {
+    const bi = Math.fround(g[i] + Math.fround(b[i] * m));
+    b[i] = bi;
+    x[i] = fmaf32(bi, nlr, x[i]);
   }
 }
