@@ -112,7 +112,7 @@ interface Spare {
 
 export interface Runner {
   startRun: StartRun;
-  /** Starts the spare worker and warms the compiler, so the first run is fast too. */
+  /** Starts the spare worker, loads the compiler now and warms it over the next turns, so the first run is fast too. */
   prewarm(memoryLimitMb: number): void;
   /** Ends the spare worker. */
   dispose(): void;
@@ -309,7 +309,13 @@ export function createRunner(config: RunnerConfig = {}): Runner {
       } catch {
         return;
       }
-      for (let i = 0; i < 3; i++) transpile(WARM_SAMPLE, "warm.ts", { record: true });
+      // One pass per turn of the event loop: the extension host answers hovers etc. in between.
+      let passes = 3;
+      const pass = (): void => {
+        transpile(WARM_SAMPLE, "warm.ts", { record: true });
+        if (--passes > 0) setImmediate(pass);
+      };
+      setImmediate(pass);
     },
     dispose() {
       const s = spare;
