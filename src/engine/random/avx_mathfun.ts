@@ -3,6 +3,10 @@
 // compiler fused many of their multiply-adds into FMA instructions: every `fmaf` below is one
 // `vfmadd` in libtorch_cpu 1.13's AVX2 kernel (read off its disassembly, then confirmed against
 // the oracle), every `fr(a op b)` is a separately rounded float32 operation.
+//
+// These are the reference lane functions, simple and exact but slow (a call and an exact FMA
+// per step). normal_f32.ts runs the same arithmetic flat and without the FMA's halfway test
+// where it cannot matter, and comes back here for the rare lanes where it might.
 import { fmaf } from "./exact";
 
 const fr = Math.fround;
@@ -87,4 +91,17 @@ export function sincos256(x: number): void {
   const c = direct ? yc + 0 : ys + 0;
   SINCOS[0] = sinNeg ? -s : s;
   SINCOS[1] = cosNeg ? -c : c;
+}
+
+const TWO_PI_F = fr(6.283185307179586);
+
+/**
+ * One lane of normal_fill_16_AVX2: d[j] (radius uniform) and d[j + 8] (angle uniform) become
+ * radius·cos·std + mean and radius·sin·std + mean.
+ */
+export function normalLane(d: Float32Array, j: number, mean: number, std: number): void {
+  const radius = fr(Math.sqrt(fr(-2 * log256(fr(1 - d[j])))));
+  sincos256(fr(TWO_PI_F * d[j + 8]));
+  d[j] = fmaf(fr(radius * SINCOS[1]), std, mean);
+  d[j + 8] = fmaf(fr(radius * SINCOS[0]), std, mean);
 }

@@ -3,7 +3,7 @@
 // Every function fills n elements in the order a contiguous tensor stores them and knows nothing
 // of tensors: the engine passes sizes and dtypes and wraps the typed array it gets back.
 import { fma64, fmaf } from "./exact";
-import * as avx from "./avx_mathfun";
+import { normalFill16F32 } from "./normal_f32";
 import * as libm from "./libm";
 import type { Generator } from "./generator";
 
@@ -13,7 +13,6 @@ export type RandomDType = FloatDType | "int64" | "bool";
 export type RandomArray = Float32Array | Float64Array | Uint8Array;
 
 const TWO_PI = 6.283185307179586;
-const TWO_PI_F = Math.fround(TWO_PI);
 const P24 = 2 ** -24;
 const P53 = 2 ** -53;
 
@@ -28,6 +27,36 @@ function alloc(n: number, dtype: RandomDType): RandomArray {
 
 function checkSize(n: number): void {
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`invalid number of elements: ${n}`);
+}
+
+/**
+ * Scratch for bulk draws: the samplers below take random() outputs a chunk at a time
+ * (Generator.fillRandom) instead of one call per number.
+ */
+const RAW = new Uint32Array(4096);
+
+/** out[at .. at+count) = count float32 uniforms, as count calls of uniform24 would give. */
+function fillUniform24(gen: Generator, out: Float32Array, at: number, count: number): void {
+  const end = at + count;
+  while (at < end) {
+    const k = Math.min(end - at, RAW.length);
+    gen.fillRandom(RAW, 0, k);
+    for (let i = 0; i < k; i++) out[at + i] = (RAW[i] & 0xffffff) * P24;
+    at += k;
+  }
+}
+
+/** out[at .. at+count) = count float64 uniforms, as count calls of uniform53 would give. */
+function fillUniform53(gen: Generator, out: Float64Array, at: number, count: number): void {
+  const end = at + count;
+  const half = RAW.length >> 1;
+  while (at < end) {
+    const k = Math.min(end - at, half);
+    gen.fillRandom(RAW, 0, 2 * k);
+    // random64() takes the first draw as the high word; & (2^53 - 1) keeps 21 of its bits.
+    for (let i = 0; i < k; i++) out[at + i] = ((RAW[2 * i] & 0x1fffff) * 4294967296 + RAW[2 * i + 1]) * P53;
+    at += k;
+  }
 }
 
 /** A float32 uniform in [0, 1): 24 random bits (uniform_real_distribution<float>). */
@@ -51,13 +80,18 @@ export function uniform(gen: Generator, n: number, from: number, to: number, dty
     const range = Math.fround(Math.fround(to) - lo);
     checkRange(lo, Math.fround(to), range, 3.4028234663852886e38);
     const out = new Float32Array(n);
-    for (let i = 0; i < n; i++) out[i] = fmaf(uniform24(gen), range, lo);
+    for (let at = 0; at < n; at += RAW.length) {
+      const k = Math.min(n - at, RAW.length);
+      gen.fillRandom(RAW, 0, k);
+      for (let i = 0; i < k; i++) out[at + i] = fmaf((RAW[i] & 0xffffff) * P24, range, lo);
+    }
     return out;
   }
   const range = to - from;
   checkRange(from, to, range, Number.MAX_VALUE);
   const out = new Float64Array(n);
-  for (let i = 0; i < n; i++) out[i] = fma64(uniform53(gen), range, from);
+  fillUniform53(gen, out, 0, n);
+  for (let i = 0; i < n; i++) out[i] = fma64(out[i], range, from);
   return out;
 }
 
@@ -99,32 +133,22 @@ export function normal(gen: Generator, n: number, mean: number, std: number, dty
     const out = new Float32Array(n);
     const m = Math.fround(mean);
     const s = Math.fround(std);
-    for (let i = 0; i < n; i++) out[i] = uniform24(gen);
-    for (let i = 0; i + 16 <= n; i += 16) normalBlockF32(out, i, m, s);
+    fillUniform24(gen, out, 0, n);
+    normalFill16F32(out, 0, n, m, s);
     if (n % 16 !== 0) {
-      for (let i = n - 16; i < n; i++) out[i] = uniform24(gen);
-      normalBlockF32(out, n - 16, m, s);
+      fillUniform24(gen, out, n - 16, 16);
+      normalFill16F32(out, n - 16, n, m, s);
     }
     return out;
   }
   const out = new Float64Array(n);
-  for (let i = 0; i < n; i++) out[i] = uniform53(gen);
+  fillUniform53(gen, out, 0, n);
   for (let i = 0; i + 16 <= n; i += 16) normalBlockF64(out, i, mean, std);
   if (n % 16 !== 0) {
-    for (let i = n - 16; i < n; i++) out[i] = uniform53(gen);
+    fillUniform53(gen, out, n - 16, 16);
     normalBlockF64(out, n - 16, mean, std);
   }
   return out;
-}
-
-/** normal_fill_16_AVX2: float32 Box-Muller on 16 uniforms with avx_mathfun's log and sincos. */
-function normalBlockF32(d: Float32Array, at: number, mean: number, std: number): void {
-  for (let j = at; j < at + 8; j++) {
-    const radius = Math.fround(Math.sqrt(Math.fround(-2 * avx.log256(Math.fround(1 - d[j])))));
-    avx.sincos256(Math.fround(TWO_PI_F * d[j + 8]));
-    d[j] = fmaf(Math.fround(radius * avx.SINCOS[1]), std, mean);
-    d[j + 8] = fmaf(Math.fround(radius * avx.SINCOS[0]), std, mean);
-  }
 }
 
 /** normal_fill_16<double>: glibc log and sincos, radius * cos(θ) * std + mean with one FMA. */

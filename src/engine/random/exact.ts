@@ -69,14 +69,20 @@ export function fma64(a: number, b: number, c: number): number {
 
 /**
  * Correctly rounded binary32 a*b + c for float32 inputs (`vfmadd...ss/ps`). The product of two
- * float32 values is exact in binary64, so one sum rounded to odd and then to float32 is exact.
+ * float32 values is exact in binary64, so s = a*b + c is the exact result rounded once, to 53
+ * bits, and rounding s again to 24 bits is wrong only when s sits exactly halfway between two
+ * float32 values, i.e. when t = r + 2(s - r) is r's float32 neighbour. Then fmafHalfway rounds
+ * to odd first. NOTE: kept this small so V8 inlines it into the samplers' loops; the block
+ * kernels (normal_f32.ts) spell the same test out inline.
  */
 export function fmaf(a: number, b: number, c: number): number {
-  const s = a * b + c; // the product is exact, so s is the exact result rounded once, to 53 bits
+  const s = a * b + c;
   const r = Math.fround(s);
-  const d = s - r;
-  // Rounding s again to 24 bits is wrong only when s sits exactly halfway between two float32
-  // values, i.e. when r + 2d is r's float32 neighbour. Then round to odd first.
-  if (d === 0 || Math.fround(r + 2 * d) !== r + 2 * d) return r;
+  const t = r + 2 * (s - r);
+  return t === r || Math.fround(t) !== t ? r : fmafHalfway(a, b, c);
+}
+
+/** fmaf's rare slow path: a*b + c rounded to odd in binary64, then to float32 (exact). */
+export function fmafHalfway(a: number, b: number, c: number): number {
   return Math.fround(addRoundOdd(a * b, c));
 }

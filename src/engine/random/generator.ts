@@ -70,6 +70,11 @@ export class Generator {
     return this.engine.nextUint32();
   }
 
+  /** dst[at .. at+count) = the next `count` values of random(), in order (one call, not count). */
+  fillRandom(dst: Uint32Array, at: number, count: number): void {
+    this.engine.fill(dst, at, count);
+  }
+
   /** The next uint64 from two draws, first one high (CPUGeneratorImpl::random64). */
   random64(): bigint {
     const hi = this.engine.nextUint32();

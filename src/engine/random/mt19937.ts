@@ -50,6 +50,37 @@ export class MT19937 {
     s[N - 1] = s[M - 1] ^ (y >>> 1) ^ ((s[0] & 1) !== 0 ? MATRIX_A : 0);
   }
 
+  /**
+   * dst[at .. at+count) = the next `count` uint32 outputs, exactly as `count` calls of
+   * nextUint32() would return them and leaving the same state; for the bulk samplers, which
+   * would otherwise pay a call and a state write-back per number.
+   */
+  fill(dst: Uint32Array, at: number, count: number): void {
+    const s = this.state;
+    let i = at;
+    const end = at + count;
+    while (i < end) {
+      // nextUint32 regenerates when `left` drops to 0, so left - 1 outputs remain before that.
+      if (this.left === 1) {
+        this.nextState();
+        this.left = N + 1; // the first output below takes it to N, as nextUint32 leaves it
+      }
+      const take = Math.min(this.left - 1, end - i);
+      let k = this.next;
+      const stop = i + take;
+      for (; i < stop; i++) {
+        let y = s[k++];
+        y ^= y >>> 11;
+        y ^= (y << 7) & 0x9d2c5680;
+        y ^= (y << 15) & 0xefc60000;
+        y ^= y >>> 18;
+        dst[i] = y;
+      }
+      this.next = k;
+      this.left -= take;
+    }
+  }
+
   /** The next uint32. */
   nextUint32(): number {
     if (--this.left === 0) this.nextState();
