@@ -2,7 +2,7 @@
 // DistributionsHelper.h, TransformationHelper.h, TensorFactories.cpp), reproduced bit for bit.
 // Every function fills n elements in the order a contiguous tensor stores them and knows nothing
 // of tensors: the engine passes sizes and dtypes and wraps the typed array it gets back.
-import { fma64, fmaf } from "./exact";
+import { fma64, fmafHalfway, halfway } from "./exact";
 import { normalFill16F32 } from "./normal_f32";
 import * as libm from "./libm";
 import type { Generator } from "./generator";
@@ -83,7 +83,14 @@ export function uniform(gen: Generator, n: number, from: number, to: number, dty
     for (let at = 0; at < n; at += RAW.length) {
       const k = Math.min(n - at, RAW.length);
       gen.fillRandom(RAW, 0, k);
-      for (let i = 0; i < k; i++) out[at + i] = fmaf((RAW[i] & 0xffffff) * P24, range, lo);
+      for (let i = 0; i < k; i++) {
+        // fmaf inline; its slow path gets the integer draw, since V8 would box a double
+        // argument on every iteration, not just on the rare halfway one.
+        const bits = RAW[i] & 0xffffff;
+        const w = bits * P24 * range + lo;
+        const r = Math.fround(w);
+        out[at + i] = halfway(w, r) ? uniformHalfway(bits, range, lo) : r;
+      }
     }
     return out;
   }
@@ -93,6 +100,10 @@ export function uniform(gen: Generator, n: number, from: number, to: number, dty
   fillUniform53(gen, out, 0, n);
   for (let i = 0; i < n; i++) out[i] = fma64(out[i], range, from);
   return out;
+}
+
+function uniformHalfway(bits: number, range: number, lo: number): number {
+  return fmafHalfway(bits * P24, range, lo);
 }
 
 function checkRange(from: number, to: number, range: number, max: number): void {

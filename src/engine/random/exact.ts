@@ -69,17 +69,24 @@ export function fma64(a: number, b: number, c: number): number {
 
 /**
  * Correctly rounded binary32 a*b + c for float32 inputs (`vfmadd...ss/ps`). The product of two
- * float32 values is exact in binary64, so s = a*b + c is the exact result rounded once, to 53
- * bits, and rounding s again to 24 bits is wrong only when s sits exactly halfway between two
- * float32 values, i.e. when t = r + 2(s - r) is r's float32 neighbour. Then fmafHalfway rounds
- * to odd first. NOTE: kept this small so V8 inlines it into the samplers' loops; the block
- * kernels (normal_f32.ts) spell the same test out inline.
+ * float32 values is exact in binary64, so w = a*b + c is the exact result rounded once, to 53
+ * bits, and rounding w again to 24 bits is wrong only in the `halfway` case; fmafHalfway then
+ * rounds to odd first.
  */
 export function fmaf(a: number, b: number, c: number): number {
-  const s = a * b + c;
-  const r = Math.fround(s);
-  const t = r + 2 * (s - r);
-  return t === r || Math.fround(t) !== t ? r : fmafHalfway(a, b, c);
+  const w = a * b + c;
+  const r = Math.fround(w);
+  return halfway(w, r) ? fmafHalfway(a, b, c) : r;
+}
+
+/**
+ * Whether r = fround(w) may be a wrong second rounding: w lies exactly halfway between r and
+ * the next float32, i.e. r + 2(w - r) is that neighbour. Small enough for V8 to inline at each
+ * of the many FMAs of the samplers' loops, which call fmafHalfway only when this holds.
+ */
+export function halfway(w: number, r: number): boolean {
+  const t = r + 2 * (w - r);
+  return t !== r && Math.fround(t) === t;
 }
 
 /** fmaf's rare slow path: a*b + c rounded to odd in binary64, then to float32 (exact). */

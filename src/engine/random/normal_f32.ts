@@ -15,6 +15,7 @@
 // test/random/normal_f32.test.ts compares this with normalLane on millions of lanes, and
 // test/random/exhaustive.ts on every possible radius and angle input.
 import { normalLane } from "./avx_mathfun";
+import { halfway } from "./exact";
 
 const fr = Math.fround;
 
@@ -44,15 +45,6 @@ const TWO_PI_F = fr(6.283185307179586);
 
 /** 2^-b for b = 0..32: scales an integer of b significant bits into [0.5, 1). */
 const POW2_NEG = new Float64Array(33).map((_, b) => 2 ** -b);
-
-/**
- * Whether r = fr(w) may be a wrong second rounding: w exactly halfway between r and the next
- * float32, i.e. r + 2(w - r) is that neighbour. (exact.ts's fmaf makes the same test.)
- */
-function halfway(w: number, r: number): boolean {
-  const t = r + 2 * (w - r);
-  return t !== r && fr(t) === t;
-}
 
 /**
  * normal_fill_16_AVX2 on every whole block of 16 in d[from .. to), in place. d holds float32
