@@ -6,7 +6,12 @@ import { contiguousStrides, numelOf, Size, wrapDim } from "./shape";
 import { RuntimeError, warnOnce } from "./errors";
 import type { Node, AccumulateGrad } from "./autograd/node";
 
+let nextStorageSerial = 1;
+
 export class Storage {
+  /** Creation order: backward may adopt a gradient whose storage it created itself (autograd/engine.ts). */
+  /** @internal */
+  readonly _serial = nextStorageSerial++;
   constructor(public data: TypedArray) {}
 }
 

@@ -2,12 +2,12 @@
 // first among the ready ones, like PyTorch's sequence numbers), sums each input's gradient back
 // to that input's shape (the one central broadcast reduction), accumulates into leaves, runs
 // hooks, and frees saved tensors unless retain_graph.
-import { Tensor } from "../tensor";
+import { Storage, Tensor } from "../tensor";
 import { AccumulateGrad, Node } from "./node";
 import { edgeOf } from "../ops/define";
 import { withGradMode } from "./grad_mode";
 import { RuntimeError, warnOnce } from "../errors";
-import { sameShape, Size } from "../shape";
+import { numelOf, sameShape, Size } from "../shape";
 import { add, toDtype } from "../ops/elementwise";
 import { sum } from "../ops/reduce";
 import { reshape, clone } from "../ops/views";
@@ -64,7 +64,38 @@ function validateRoots(roots: Tensor[], grads: (Tensor | null | undefined)[]): T
   });
 }
 
+/**
+ * Which gradients a leaf may adopt instead of cloning (PyTorch steals a gradient nobody else
+ * references). Here: storage created during this backward pass (so no tensor from before it
+ * aliases it), held by exactly one pending gradient buffer (counted as gradients are handed
+ * along edges, released when the node holding them has run), and no hook in the pass that
+ * could have kept a reference.
+ */
+class Adoption {
+  private readonly since: number;
+  private readonly handed = new Map<Storage, number>();
+  enabled: boolean;
+  constructor(enabled: boolean) {
+    this.since = new Storage(new Float32Array(0))._serial;
+    this.enabled = enabled;
+  }
+  hand(t: Tensor): void {
+    if (this.enabled) this.handed.set(t._storage, (this.handed.get(t._storage) ?? 0) + 1);
+  }
+  release(t: Tensor | null): void {
+    if (!t || !this.enabled) return;
+    const n = this.handed.get(t._storage);
+    if (n !== undefined) this.handed.set(t._storage, n - 1);
+  }
+  mayAdopt(g: Tensor, leaf: Tensor): boolean {
+    const st = g._storage;
+    return this.enabled && st._serial > this.since && this.handed.get(st) === 1 && leaf._hooks.size === 0 &&
+      g._dtype === leaf._dtype && g._offset === 0 && st.data.length === numelOf(g._shape) && g.is_contiguous() && sameShape(g._shape, leaf._shape);
+  }
+}
+
 function run(spec: RunSpec): (Tensor | null)[] {
+  const adoption = new Adoption(!spec.createGraph && !spec.capture);
   const rootEdges = spec.roots.map((r) => edgeOf(r));
   // Capture points: for a leaf, its AccumulateGrad (not run); for a non-leaf, its grad_fn's input slot.
   const captureAt = new Map<Node, Map<number, number[]>>();
@@ -110,7 +141,13 @@ function run(spec: RunSpec): (Tensor | null)[] {
   const accumulate = (node: Node, nr: number, g: Tensor) => {
     const buf = buffers.get(node) ?? new Array<Tensor | null>(node._numOutputs).fill(null);
     const prev = buf[nr];
-    buf[nr] = prev ? add(prev, g) : g;
+    if (prev) {
+      const total = add(prev, g);
+      adoption.release(prev);
+      adoption.release(g);
+      adoption.hand(total);
+      buf[nr] = total;
+    } else buf[nr] = g;
     buffers.set(node, buf);
   };
   rootEdges.forEach(([node, nr], i) => { if (node && needed.has(node)) accumulate(node, nr, spec.grads[i]); });
@@ -131,6 +168,7 @@ function run(spec: RunSpec): (Tensor | null)[] {
     // Tensor hooks on this node's outputs (register_hook on a non-leaf), then retain_grad.
     grads.forEach((g, i) => {
       const hooks = node._tensorPreHooks[i];
+      if (hooks && hooks.size) adoption.enabled = false;
       if (hooks) for (const h of hooks.values()) { const r = h(g); if (r instanceof Tensor) grads[i] = r; }
       const keep = node._retainGradTensors[i]?.deref();
       if (keep) keep._grad = keep._grad ? add(keep._grad, grads[i]).detach() : spec.createGraph ? grads[i] : clone(grads[i].detach());
@@ -138,18 +176,20 @@ function run(spec: RunSpec): (Tensor | null)[] {
     const cap = captureAt.get(node);
     if (cap) for (const [nr, idxs] of cap) for (const i of idxs) captured[i] = grads[nr];
     if (node instanceof AccumulateGrad) {
-      if (!spec.capture) accumulateIntoLeaf(node.variable, grads[0], spec.createGraph);
+      if (!spec.capture) accumulateIntoLeaf(node.variable, grads[0], spec.createGraph, adoption.mayAdopt(grads[0], node.variable));
       continue;
     }
     if (spec.capture && !node.next_functions.some(([nx]) => nx && needed.has(nx))) continue;
     if (!node._backward) continue;
     const saved = node._unpackSaved();
     let gradInputs = withGradMode(spec.createGraph, () => node._backward!(grads, saved));
+    if (node._hooks.size) adoption.enabled = false;
     for (const h of node._hooks.values()) {
       const r = h(gradInputs, grads);
       if (Array.isArray(r)) gradInputs = r;
     }
     if (!spec.retainGraph) node._freeSaved();
+    for (const g of buf) adoption.release(g); // this node's buffer is dropped now
     node.next_functions.forEach(([nx, nr], i) => {
       const g = gradInputs[i];
       if (!nx || !g || !needed.has(nx)) return;
@@ -158,6 +198,7 @@ function run(spec: RunSpec): (Tensor | null)[] {
       // PyTorch reduces in the gradient's dtype, then casts to the input's (validate_outputs).
       let r = withGradMode(spec.createGraph, () => sumTo(g, meta.shape));
       if (r._dtype !== target) r = withGradMode(spec.createGraph, () => toDtype(r, target));
+      adoption.hand(r);
       accumulate(nx, nr, spec.createGraph ? r : r.detach());
       const left = (deps.get(nx) ?? 1) - 1;
       deps.set(nx, left);
@@ -167,14 +208,14 @@ function run(spec: RunSpec): (Tensor | null)[] {
   return captured;
 }
 
-function accumulateIntoLeaf(v: Tensor, g: Tensor, createGraph: boolean): void {
+function accumulateIntoLeaf(v: Tensor, g: Tensor, createGraph: boolean, adopt = false): void {
   // A leaf whose requires_grad was switched off after the graph was built gets nothing (as PyTorch).
   if (!v.requires_grad) return;
   let grad = g;
   for (const h of v._hooks.values()) { const r = h(grad); if (r instanceof Tensor) grad = r; }
   if (v._grad === null) {
     // The leaf must own its gradient: never alias a tensor the graph (or user) still holds.
-    v._grad = createGraph ? grad : clone(grad.detach()).detach();
+    v._grad = createGraph ? grad : adopt ? grad.detach() : clone(grad.detach()).detach();
   } else if (createGraph) {
     v._grad = add(v._grad, grad);
   } else {
