@@ -8,6 +8,7 @@ import { binaryContiguous, scalarContiguous, type BinaryOp } from "../kernels";
 import { Operand, asTensor, resultTypeOf, scalarTensor } from "./scalar";
 import { RuntimeError } from "../errors";
 import { isScalar, scalarValue, Scalar } from "../float_literal";
+import { is_grad_enabled } from "../autograd/grad_mode";
 
 const f32 = Math.fround;
 /** Zeros shaped like `g` (PyTorch's zeros_like(grad): +0, never the -0 that `g * 0` gives). */
@@ -220,11 +221,18 @@ interface UnaryDef {
   saves: "self" | "result" | "none";
   /** Integer inputs give floats (exp, log...) or keep their dtype (neg, abs...). */
   intToFloat: boolean;
+  /** A closure-free loop for dense float32 input, same values as `f` then fround. */
+  denseF32?: (src: Float32Array, out: Float32Array) => void;
 }
 function unary(key: string, d: UnaryDef): Unary {
   const op = op1<{ dtype: DType }>(key, {
     name: d.name,
     forward: ([a], p) => {
+      if (d.denseF32 && p.dtype === float32 && a._dtype === float32 && isDense(a)) {
+        const out = new Float32Array(a._storage.data.length);
+        d.denseF32(a._storage.data as Float32Array, out);
+        return Tensor._make(out, a._shape, float32);
+      }
       const r = rounder(p.dtype);
       const f = p.dtype === float32 && d.f32 ? d.f32 : d.f;
       return mapUnary(a, p.dtype, (x) => r(f(x)));
@@ -269,7 +277,24 @@ export const sigmoid = unary("sigmoid", {
   saves: "result",
   intToFloat: true,
 });
-export const relu = unary("relu", { name: "ReluBackward0", f: (x) => (x > 0 ? x : 0), grad: (g, _x, y) => maskGrad(gt(y, 0), g), saves: "result", intToFloat: false });
+export const relu = unary("relu", {
+  name: "ReluBackward0",
+  f: (x) => (x > 0 ? x : 0),
+  denseF32: (src, out) => { for (let i = 0; i < src.length; i++) { const x = src[i]; out[i] = x > 0 ? x : 0; } },
+  grad: (g, _x, y) => reluGrad(g, y),
+  saves: "result",
+  intToFloat: false,
+});
+/** where(y > 0, g, 0); without a graph to record and on dense same-shape operands, one loop. */
+function reluGrad(g: Tensor, y: Tensor): Tensor {
+  if (!is_grad_enabled() && g._dtype === y._dtype && g._dtype.isFloatingPoint && isDense(g) && isDense(y) && g._storage.data.length === y._storage.data.length &&
+    g._shape.length === y._shape.length && g._shape.every((n, i) => n === y._shape[i])) {
+    const gd = g._storage.data, yd = y._storage.data, out = g._dtype.alloc(gd.length);
+    for (let i = 0; i < gd.length; i++) out[i] = yd[i] > 0 ? gd[i] : 0;
+    return Tensor._make(out, g._shape, g._dtype);
+  }
+  return maskGrad(gt(y, 0), g);
+}
 export const sign = unary("sign", { name: "SignBackward0", f: (x) => (x > 0 ? 1 : x < 0 ? -1 : 0), grad: (g) => zerosLike(g), saves: "none", intToFloat: false });
 export const floor = unary("floor", { name: "FloorBackward0", f: Math.floor, grad: (g) => zerosLike(g), saves: "none", intToFloat: false });
 export const ceil = unary("ceil", { name: "CeilBackward0", f: Math.ceil, grad: (g) => zerosLike(g), saves: "none", intToFloat: false });

@@ -222,8 +222,16 @@ export function mapTernary(a: Tensor, b: Tensor, c: Tensor, outDtype: DType, f: 
   const shape = broadcastShapes(broadcastShapes(a._shape, b._shape), c._shape);
   const n = numelOf(shape);
   const out = outDtype.alloc(n);
-  const ao = broadcastOffsets(a, shape), bo = broadcastOffsets(b, shape), co = broadcastOffsets(c, shape);
   const xs = a._storage.data, ys = b._storage.data, zs = c._storage.data;
+  const fits = (t: Tensor) => isDense(t) && sameShapeAs(t, shape);
+  const one = (t: Tensor) => t._shape.length === 0 || numelOf(t._shape) === 1 && t._shape.length <= shape.length;
+  if (fits(a) && (fits(b) || one(b)) && (fits(c) || one(c))) {
+    // Dense operands and one-element ones (where(mask, g, 0)): no offset tables.
+    const yb = fits(b) ? -1 : b._offset, zc = fits(c) ? -1 : c._offset;
+    for (let i = 0; i < n; i++) out[i] = f(xs[i], ys[yb < 0 ? i : yb], zs[zc < 0 ? i : zc]);
+    return Tensor._make(out, shape, outDtype);
+  }
+  const ao = broadcastOffsets(a, shape), bo = broadcastOffsets(b, shape), co = broadcastOffsets(c, shape);
   for (let i = 0; i < n; i++) out[i] = f(xs[ao[i]], ys[bo[i]], zs[co[i]]);
   return Tensor._make(out, shape, outDtype);
 }

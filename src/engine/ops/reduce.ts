@@ -3,7 +3,7 @@
 import { DType, bool, int64, float32, get_default_dtype } from "../dtype";
 import { Tensor } from "../tensor";
 import { op1, defineOp } from "./define";
-import { elementOffsets, readDense } from "./loops";
+import { elementOffsets, gatherInto, readDense, simplifyLayout } from "./loops";
 import { numelOf, wrapDim } from "../shape";
 import { IndexError, RuntimeError } from "../errors";
 import { add, div, eq, mul, sub, sqrt, sign, abs, pow, exp, where, maskGrad, isnan as isnanT } from "./elementwise";
@@ -34,10 +34,14 @@ export function reduceLayout(t: Tensor, dims: readonly number[], keepdim: boolea
   const order = [...kept, ...dims];
   const shape = order.map((d) => t._shape[d]);
   const strides = order.map((d) => t._strides[d]);
-  const offs = elementOffsets(shape, strides, t._offset);
   const src = t._storage.data;
-  const values = t._dtype.alloc(offs.length);
-  for (let i = 0; i < offs.length; i++) values[i] = src[offs[i]];
+  const l = simplifyLayout(shape, strides, t._offset);
+  if (l.shape.length <= 1 && (l.shape.length === 0 || l.strides[0] === 1)) {
+    // Already grouped in storage (e.g. batch norm's [0, 2, 3] with batch 1): read it in place.
+    return { outShape, inner, values: src.subarray(l.offset, l.offset + numelOf(shape)) as Float64Array };
+  }
+  const values = t._dtype.alloc(numelOf(shape));
+  gatherInto(src, shape, strides, t._offset, values);
   return { outShape, inner, values };
 }
 

@@ -28,6 +28,12 @@ function alongDim(a: Tensor, dim: number, dtype: DType, f: (src: Float64Array, d
     f(src, dst);
     res.set(dst, s);
   }
+  if (dim === nd - 1) {
+    // The last dim: the permuted order is the row-major order.
+    const out = dtype.alloc(res.length);
+    for (let i = 0; i < res.length; i++) out[i] = dtype.cast(res[i]);
+    return Tensor._make(out, a._shape, dtype);
+  }
   // Undo the permutation: element at row-major position p of `a` sits at permuted position q.
   const permStrides = new Array<number>(nd);
   let acc = 1;
