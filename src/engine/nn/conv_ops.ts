@@ -105,7 +105,7 @@ export const maxPool2dOp = defineOp<PoolParams>("max_pool2d", {
     const out = x._dtype.alloc(n) as K.FloatArray;
     const idx = new Int32Array(n);
     K.maxPool2dForward({ ...poolGeometry(x._shape, p), input: floatData(x), inputOffset: 0, output: out, outputOffset: 0, indices: idx, indicesOffset: 0 });
-    return [make(out, shape, x._dtype), Tensor._make(Float64Array.from(idx), shape, int64)];
+    return [make(out, shape, x._dtype), Tensor._make(new Float64Array(idx), shape, int64)];
   },
   save: ([x], [, idx]) => [["self", x], ["result1", idx]],
   nonDifferentiableOutputs: [1],
@@ -113,7 +113,7 @@ export const maxPool2dOp = defineOp<PoolParams>("max_pool2d", {
     const gi = x._dtype.alloc(x.numel()) as K.FloatArray;
     K.maxPool2dBackward({
       ...poolGeometry(x._shape, p), gradOutput: floatData(g), gradOutputOffset: 0,
-      indices: Int32Array.from(idx._storage.data), indicesOffset: 0, gradInput: gi, gradInputOffset: 0,
+      indices: new Int32Array(idx._storage.data), indicesOffset: 0, gradInput: gi, gradInputOffset: 0,
     });
     return [make(gi, x._shape, x._dtype)];
   },
@@ -148,7 +148,7 @@ export const avgPool2dOp = op1<AvgPoolParams>("avg_pool2d", {
   },
   save: ([x]) => [["self", x]],
   backward: ([g], [x], p) => {
-    const gd = Float64Array.from(floatData(g));
+    const gd = new Float64Array(floatData(g));
     rescale(gd, x._shape, p, g._shape);
     const gi = x._dtype.alloc(x.numel()) as K.FloatArray;
     const go = x._dtype.alloc(gd.length) as K.FloatArray;

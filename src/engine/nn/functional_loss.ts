@@ -29,7 +29,7 @@ function reductionOf(o: { reduction?: Reduction; size_average?: boolean | null; 
 function floatValues(t: Tensor | null | undefined, shape?: readonly number[]): Float64Array | null {
   if (!t) return null;
   const src = shape ? expand(t.detach(), [...shape]) : t;
-  return Float64Array.from(readDense(src));
+  return new Float64Array(readDense(src));
 }
 
 // ---- nll_loss and cross_entropy -------------------------------------------------------------------

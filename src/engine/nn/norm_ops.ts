@@ -24,6 +24,14 @@ function channelLayout(shape: readonly number[]): { C: number; inner: number; M:
   return { C, inner, M: (shape[0] ?? 1) * inner };
 }
 
+/** Calls body(c, start, end) for each (batch, channel) run of `inner` contiguous elements, in storage order. */
+function forChannels(n: number, C: number, inner: number, body: (c: number, start: number, end: number) => void): void {
+  if (inner === 0 || C === 0) return;
+  for (let i = 0; i < n; i += C * inner) {
+    for (let c = 0; c < C; c++) body(c, i + c * inner, i + (c + 1) * inner);
+  }
+}
+
 /** Writes running stats without bumping their version, as the native kernel writes buffers. */
 function updateRunning(t: Tensor, values: Float64Array, factor: number): void {
   const d = t._storage.data;
@@ -45,9 +53,16 @@ export const batchNormOp = defineOp<BatchNormParams>("batch_norm", {
     if (p.training) {
       if (M <= 1) throw new Error(`Expected more than 1 value per channel when training, got input size [${x._shape.join(", ")}]`);
       const sum = new Float64Array(C), sq = new Float64Array(C);
-      for (let i = 0; i < src.length; i++) sum[Math.floor(i / inner) % C] += src[i];
+      // Nested (batch, channel, position) loops visit each channel's elements in the same order
+      // as one flat pass, so the double sums are the same to the bit.
+      forChannels(src.length, C, inner, (c, i0, i1) => { let a = sum[c]; for (let i = i0; i < i1; i++) a += src[i]; sum[c] = a; });
       for (let c = 0; c < C; c++) mean[c] = sum[c] / M;
-      for (let i = 0; i < src.length; i++) { const c = Math.floor(i / inner) % C; const d = src[i] - mean[c]; sq[c] += d * d; }
+      forChannels(src.length, C, inner, (c, i0, i1) => {
+        const m = mean[c];
+        let a = sq[c];
+        for (let i = i0; i < i1; i++) { const d = src[i] - m; a += d * d; }
+        sq[c] = a;
+      });
       for (let c = 0; c < C; c++) invstd[c] = 1 / Math.sqrt(sq[c] / M + p.eps);
       const factor = p.momentum === null ? p.cumulativeFactor : p.momentum;
       if (p.runningMean) updateRunning(p.runningMean, mean, factor);
@@ -58,10 +73,10 @@ export const batchNormOp = defineOp<BatchNormParams>("batch_norm", {
     }
     const wd = w ? floatData(w) : null, bd = b ? floatData(b) : null;
     const out = x._dtype.alloc(src.length);
-    for (let i = 0; i < src.length; i++) {
-      const c = Math.floor(i / inner) % C;
-      out[i] = (src[i] - mean[c]) * invstd[c] * (wd ? wd[c] : 1) + (bd ? bd[c] : 0);
-    }
+    forChannels(src.length, C, inner, (c, i0, i1) => {
+      const m = mean[c], is = invstd[c], wc = wd ? wd[c] : 1, bc = bd ? bd[c] : 0;
+      for (let i = i0; i < i1; i++) out[i] = (src[i] - m) * is * wc + bc;
+    });
     const sm = x._dtype.alloc(C), si = x._dtype.alloc(C);
     sm.set(mean); si.set(invstd);
     return [Tensor._make(out, x._shape, x._dtype), Tensor._make(sm, [C], x._dtype), Tensor._make(si, [C], x._dtype)];
@@ -75,19 +90,18 @@ export const batchNormOp = defineOp<BatchNormParams>("batch_norm", {
     const { C, inner, M } = channelLayout(x._shape);
     const src = floatData(x), gd = floatData(g), wd = w ? floatData(w) : null;
     const sg = new Float64Array(C), sgx = new Float64Array(C);
-    for (let i = 0; i < src.length; i++) {
-      const c = Math.floor(i / inner) % C;
-      sg[c] += gd[i];
-      sgx[c] += gd[i] * (src[i] - mean[c]);
-    }
+    forChannels(src.length, C, inner, (c, i0, i1) => {
+      const m = mean[c];
+      let a = sg[c], b = sgx[c];
+      for (let i = i0; i < i1; i++) { a += gd[i]; b += gd[i] * (src[i] - m); }
+      sg[c] = a; sgx[c] = b;
+    });
     const gx = x._dtype.alloc(src.length);
-    for (let i = 0; i < src.length; i++) {
-      const c = Math.floor(i / inner) % C;
-      const scale = invstd[c] * (wd ? wd[c] : 1);
-      gx[i] = p.training
-        ? (gd[i] - sg[c] / M - (src[i] - mean[c]) * invstd[c] * invstd[c] * sgx[c] / M) * scale
-        : gd[i] * scale;
-    }
+    forChannels(src.length, C, inner, (c, i0, i1) => {
+      const m = mean[c], is = invstd[c], scale = is * (wd ? wd[c] : 1), sgM = sg[c] / M, sgxc = sgx[c];
+      if (p.training) for (let i = i0; i < i1; i++) gx[i] = (gd[i] - sgM - (src[i] - m) * is * is * sgxc / M) * scale;
+      else for (let i = i0; i < i1; i++) gx[i] = gd[i] * scale;
+    });
     const gw = x._dtype.alloc(C), gb = x._dtype.alloc(C);
     for (let c = 0; c < C; c++) { gw[c] = sgx[c] * invstd[c]; gb[c] = sg[c]; }
     const grads: (Tensor | null)[] = [Tensor._make(gx, x._shape, x._dtype)];

@@ -65,7 +65,7 @@ function checkIndex(i: number, n: number, dim: number): number {
 }
 function indexValues(idx: Tensor): Float64Array {
   if (idx._dtype !== int64) throw new IndexError("tensors used as indices must be long, int, byte or bool tensors");
-  return Float64Array.from(readDense(idx));
+  return new Float64Array(readDense(idx));
 }
 
 export function index_select(a: Tensor, dim: number, index: Tensor): Tensor {
@@ -204,7 +204,7 @@ function advancedPositions(v: Tensor, adv: { dim: number; idx: Tensor }[]): { po
       for (let j = 0; j < k; j++) longs.push({ dim: dim + j, idx: Float64Array.from(hits[j]), shape: [hits[j].length] });
     } else {
       if (idx._dtype !== int64) throw new IndexError("tensors used as indices must be long, int, byte or bool tensors");
-      longs.push({ dim, idx: Float64Array.from(readDense(idx)), shape: idx._shape.slice() });
+      longs.push({ dim, idx: new Float64Array(readDense(idx)), shape: idx._shape.slice() });
     }
   }
   let bshape: number[] = [];

@@ -66,6 +66,38 @@ function kahanSum(v: ArrayLike<number>, s: number, n: number): number {
   return sum;
 }
 
+/**
+ * kahanSum over leading dims of a contiguous tensor (a bias gradient: sum over the batch), one
+ * running sum and compensation per output column: each column sees the same operations in the
+ * same order as kahanSum over its gathered values, without the transposing gather.
+ */
+function leadingSums(t: Tensor, dims: readonly number[]): Float64Array | null {
+  if (!dims.length || !dims.every((d, i) => d === i) || dims.length === t._shape.length || !t.is_contiguous()) return null;
+  const rows = numelOf(t._shape.slice(0, dims.length)), cols = numelOf(t._shape.slice(dims.length));
+  if (rows < 2 || cols < 2) return null;
+  const v = t._storage.data, o = t._offset;
+  const sum = new Float64Array(cols), comp = new Float64Array(cols);
+  for (let r = 0; r < rows; r++) {
+    const base = o + r * cols;
+    for (let j = 0; j < cols; j++) {
+      const y = v[base + j] - comp[j];
+      const s = sum[j] + y;
+      comp[j] = s - sum[j] - y;
+      sum[j] = s;
+    }
+  }
+  return sum;
+}
+
+function sumForward(a: Tensor, p: RP, scale: number | null): Tensor {
+  const sums = a._dtype.isFloatingPoint && p.dtype.isFloatingPoint ? leadingSums(a, p.dims) : null;
+  if (!sums) return reduceWith(a, p.dims, p.keepdim, p.dtype, scale === null ? kahanSum : (v, s, n) => kahanSum(v, s, n) / n);
+  const outShape = p.keepdim ? a._shape.map((n, i) => (p.dims.includes(i) ? 1 : n)) : a._shape.slice(p.dims.length);
+  const out = p.dtype.alloc(sums.length);
+  for (let i = 0; i < sums.length; i++) out[i] = scale === null ? sums[i] : sums[i] / scale;
+  return Tensor._make(out, outShape, p.dtype);
+}
+
 /** A reduced gradient (or result) brought back to the input's shape for broadcasting against it. */
 export function unreduce(g: Tensor, inputShape: readonly number[], dims: readonly number[], keepdim: boolean): Tensor {
   let r = g;
@@ -85,7 +117,7 @@ function parse(t: Tensor, a?: Dims | ReduceOpts, keepdim?: boolean, opts?: Reduc
 // ---- sum / mean ------------------------------------------------------------------------------
 const sumOp = op1<RP & { all: boolean }>("sum", {
   name: (_i, p) => (p.all ? "SumBackward0" : "SumBackward1"),
-  forward: ([a], p) => reduceWith(a, p.dims, p.keepdim, p.dtype, kahanSum),
+  forward: ([a], p) => sumForward(a, p, null),
   backward: ([g], _s, p, [inp]) => [unreduce(g, inp.shape, p.dims, p.keepdim)],
 });
 export function sum(t: Tensor, dim?: Dims | ReduceOpts, keepdim?: boolean, opts?: ReduceOpts): Tensor {
@@ -96,7 +128,7 @@ export function sum(t: Tensor, dim?: Dims | ReduceOpts, keepdim?: boolean, opts?
 }
 const meanOp = op1<RP & { all: boolean; n: number }>("mean", {
   name: (_i, p) => (p.all ? "MeanBackward0" : "MeanBackward1"),
-  forward: ([a], p) => reduceWith(a, p.dims, p.keepdim, p.dtype, (v, s, n) => kahanSum(v, s, n) / n),
+  forward: ([a], p) => sumForward(a, p, numelOf(p.dims.map((d) => a._shape[d]))),
   backward: ([g], _s, p, [inp]) => [div(unreduce(g, inp.shape, p.dims, p.keepdim), p.n)],
 });
 export function mean(t: Tensor, dim?: Dims | ReduceOpts, keepdim?: boolean, opts?: ReduceOpts): Tensor {
