@@ -1,5 +1,5 @@
 // The fast samplers against the simple ones they replace: normal_f32.ts's flat Box-Muller loop
-// against avx_mathfun.ts's lane functions, the bulk mt19937 fill against one random() at a time,
+// and its WebAssembly version (normal_f32_wasm.ts) against avx_mathfun.ts's lane functions, the bulk mt19937 fill against one random() at a time,
 // and the bulk uniform against one fmaf per draw. fixtures.json checks PyTorch's values on a few
 // thousand elements; these check equality on millions, where the rare FMA halfway cases occur.
 import { test } from "node:test";
@@ -8,6 +8,7 @@ import { Generator, normal, uniform } from "../../src/engine/random";
 import { normalLane } from "../../src/engine/random/avx_mathfun";
 import { fmaf } from "../../src/engine/random/exact";
 import { normalFill16F32 } from "../../src/engine/random/normal_f32";
+import { normalFill16F32Wasm, useWasmNormal, wasmNormalAvailable } from "../../src/engine/random/normal_f32_wasm";
 
 const fr = Math.fround;
 
@@ -46,7 +47,14 @@ test("bulk mt19937 fill equals random() one at a time, state included", () => {
   }
 });
 
-test("float32 normal: flat kernel equals the lane functions on 3M values", () => {
+test("the WebAssembly Box-Muller kernel compiles under Node", () => {
+  // Node 20 has WebAssembly SIMD; without it normal() silently uses the JS loop, which the
+  // tests below would then cover twice while the wasm path went untested.
+  assert.equal(wasmNormalAvailable(), true);
+});
+
+for (const kernel of ["wasm", "js"] as const) test(`float32 normal (${kernel} kernel) equals the lane functions on 3M values`, () => {
+  useWasmNormal(kernel === "wasm");
   const cases: [number, number, number, number][] = [
     // seed, n, mean, std: randn, kaiming_normal_-like stds, a far mean, tiny and huge stds, ragged n
     [0, 1 << 20, 0, 1], [1, 1 << 19, 0, 0.0589], [2, (1 << 19) + 7, 0, 0.01],
@@ -59,9 +67,10 @@ test("float32 normal: flat kernel equals the lane functions on 3M values", () =>
     const i = firstDifference(fast, slow);
     assert.equal(i, -1, `seed ${seed} n ${n} mean ${mean} std ${std}: element ${i} is ${fast[i]}, lanes give ${slow[i]}`);
   }
+  useWasmNormal(true);
 });
 
-test("float32 normal: flat kernel equals the lane functions at the edges of the uniforms", () => {
+test("float32 normal: both kernels equal the lane functions at the edges of the uniforms", () => {
   // Uniforms (multiples of 2^-24, as the kernel requires) at 0, 2^-24, 1 - 2^-24, powers of two
   // and about 1/3: log of exactly 1, tiny and huge radii, angles 0 and just below 2π.
   const edges = [0, 2 ** -24, 2 ** -23, 0.25, 0.5, 0.75, 1 - 2 ** -24, 1 - 2 ** -23, 0.125, 5592405 * 2 ** -24];
@@ -75,12 +84,16 @@ test("float32 normal: flat kernel equals the lane functions at the edges of the 
     k++;
   }
   for (const [mean, std] of [[0, 1], [0, -0], [-0, 1], [2, 0.5]]) {
-    const fast = d.slice();
-    normalFill16F32(fast, 0, fast.length, fr(mean), fr(std));
     const slow = d.slice();
     for (let at = 0; at < slow.length; at += 16) for (let j = at; j < at + 8; j++) normalLane(slow, j, fr(mean), fr(std));
-    const i = firstDifference(fast, slow);
-    assert.equal(i, -1, `mean ${mean} std ${std}: element ${i} is ${fast[i]}, lanes give ${slow[i]}`);
+    const js = d.slice();
+    normalFill16F32(js, 0, js.length, fr(mean), fr(std));
+    const wasm = d.slice();
+    assert.ok(normalFill16F32Wasm(wasm, 0, wasm.length, fr(mean), fr(std)));
+    for (const [name, fast] of [["js", js], ["wasm", wasm]] as const) {
+      const i = firstDifference(fast, slow);
+      assert.equal(i, -1, `${name}, mean ${mean} std ${std}: element ${i} is ${fast[i]}, lanes give ${slow[i]}`);
+    }
   }
 });
 
