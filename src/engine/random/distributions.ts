@@ -84,14 +84,7 @@ export function uniform(gen: Generator, n: number, from: number, to: number, dty
     for (let at = 0; at < n; at += RAW.length) {
       const k = Math.min(n - at, RAW.length);
       gen.fillRandom(RAW, 0, k);
-      for (let i = 0; i < k; i++) {
-        // fmaf inline; its slow path gets the integer draw, since V8 would box a double
-        // argument on every iteration, not just on the rare halfway one.
-        const bits = RAW[i] & 0xffffff;
-        const w = bits * P24 * range + lo;
-        const r = Math.fround(w);
-        out[at + i] = halfway(w, r) ? uniformHalfway(bits, range, lo) : r;
-      }
+      uniformChunkF32(out, at, RAW, k, range, lo);
     }
     return out;
   }
@@ -101,6 +94,18 @@ export function uniform(gen: Generator, n: number, from: number, to: number, dty
   fillUniform53(gen, out, 0, n);
   for (let i = 0; i < n; i++) out[i] = fma64(out[i], range, from);
   return out;
+}
+
+/** out[at + i] = fmaf(u_i, range, lo) for the 24-bit uniforms u_i of raw[0 .. k). */
+function uniformChunkF32(out: Float32Array, at: number, raw: Uint32Array, k: number, range: number, lo: number): void {
+  for (let i = 0; i < k; i++) {
+    // fmaf inline; its slow path gets the integer draw, since V8 would box a double argument
+    // on every iteration, not just on the rare halfway one.
+    const bits = raw[i] & 0xffffff;
+    const w = bits * P24 * range + lo;
+    const r = Math.fround(w);
+    out[at + i] = halfway(w, r) ? uniformHalfway(bits, range, lo) : r;
+  }
 }
 
 function uniformHalfway(bits: number, range: number, lo: number): number {
