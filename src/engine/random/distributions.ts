@@ -42,9 +42,15 @@ function fillUniform24(gen: Generator, out: Float32Array, at: number, count: num
   while (at < end) {
     const k = Math.min(end - at, RAW.length);
     gen.fillRandom(RAW, 0, k);
-    for (let i = 0; i < k; i++) out[at + i] = (RAW[i] & 0xffffff) * P24;
+    toUniform24(out, at, RAW, k);
     at += k;
   }
+}
+
+/** out[at + i] = the float32 uniform of raw[i], i < k. (A separate function: V8 reloads a
+ * module-level array on every iteration of a loop in a function that also calls out.) */
+function toUniform24(out: Float32Array, at: number, raw: Uint32Array, k: number): void {
+  for (let i = 0; i < k; i++) out[at + i] = (raw[i] & 0xffffff) * P24;
 }
 
 /** out[at .. at+count) = count float64 uniforms, as count calls of uniform53 would give. */
