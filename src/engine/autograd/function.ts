@@ -1,7 +1,7 @@
 // torch.autograd.Function: user-defined ops with static forward/backward and a ctx that saves
 // tensors. The node is named after the class, `<Name>Backward`, as PyTorch names custom nodes.
 import { Tensor } from "../tensor";
-import { Node, InputMeta } from "./node";
+import { Node, InputMeta, OutputRef } from "./node";
 import { edgeOf, moduleStack } from "../ops/define";
 import { is_grad_enabled, withGradMode } from "./grad_mode";
 import { RuntimeError } from "../errors";
@@ -44,7 +44,7 @@ export class Function {
     });
     node._module = moduleStack.length ? moduleStack[moduleStack.length - 1] : null;
     results.forEach((o, i) => { o._gradFn = node; o._outputNr = i; });
-    node._output = new WeakRef(results[0]);
+    node._output = new OutputRef(results[0]);
     node._saved = ctx._pendingSaves().map((t, i) => ({
       name: `saved_${i}`, tensor: t, version: t._vc.value, isOutput: results.includes(t), shape: t._shape.slice(), dtype: t._dtype.name, freed: false,
     }));

@@ -4,7 +4,7 @@
 // Broadcast reduction is not the op's business: the engine sums each input's gradient back to
 // that input's shape (autograd/engine.ts), so backward formulas work in the output's shape.
 import { Tensor } from "../tensor";
-import { AccumulateGrad, Edge, InputMeta, Node } from "../autograd/node";
+import { AccumulateGrad, Edge, InputMeta, Node, OutputRef } from "../autograd/node";
 import { is_grad_enabled } from "../autograd/grad_mode";
 
 export interface OpSpec<P> {
@@ -61,7 +61,7 @@ export function defineOp<P = undefined>(key: string, spec: OpSpec<P>): (inputs: 
       o._gradFn = node;
       o._outputNr = i;
     });
-    node._output = new WeakRef(outs[0]);
+    node._output = new OutputRef(outs[0]);
     node._module = moduleStack.length ? moduleStack[moduleStack.length - 1] : null;
     if (spec.save) {
       node._saved = spec.save(present, outs, params).map(([slot, t]) => ({

@@ -8,7 +8,7 @@ import { is_grad_enabled } from "../autograd/grad_mode";
 import { readDense, writeDense, elementOffsets } from "./loops";
 import { clone } from "./views";
 import { op1, edgeOf } from "./define";
-import { Node } from "../autograd/node";
+import { Node, OutputRef } from "../autograd/node";
 import { sumTo } from "../autograd/engine";
 import { _gatherPositions, _scatterPositions, _positionMask } from "./indexing";
 import { where } from "./elementwise";
@@ -63,7 +63,7 @@ export function inplace(t: Tensor, compute: () => Tensor): Tensor {
   }
   t._gradFn = node;
   t._outputNr = r._outputNr;
-  node._output = new WeakRef(t);
+  node._output = new OutputRef(t);
   return t;
 }
 
@@ -105,13 +105,13 @@ function rebaseView(view: Tensor, base: Tensor, op: Node): void {
   copySlices._module = op._module;
   base._gradFn = copySlices;
   base._outputNr = 0;
-  copySlices._output = new WeakRef(base);
+  copySlices._output = new OutputRef(base);
   const asStrided = new Node("AsStridedBackward0", [[copySlices, 0]], [{ shape: baseShape, dtype: base._dtype.name }], [viewShape],
     ([g]) => [_scatterPositions(g, pos, baseShape)]);
   asStrided._module = op._module;
   view._gradFn = asStrided;
   view._outputNr = 0;
-  asStrided._output = new WeakRef(view);
+  asStrided._output = new OutputRef(view);
 }
 
 /** An in-place write of values that carry no gradient (fill_, zero_, uniform_...): history is cut to a zero-gradient node. */
@@ -131,7 +131,7 @@ export function overwrite(t: Tensor, values: ArrayLike<number>, name: string): T
   } else if (node) {
     t._gradFn = node;
     t._outputNr = 0;
-    node._output = new WeakRef(t);
+    node._output = new OutputRef(t);
   }
   return t;
 }
