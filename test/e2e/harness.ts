@@ -32,6 +32,8 @@ export interface WorkbenchOptions extends CodeServerOptions {
 export interface HoverOptions {
   /** Which occurrence of the word among the rendered lines, top to bottom (0-based). */
   occurrence?: number;
+  /** Only count lines whose text includes this (e.g. "const x =" to pick a declaration, not a comment). */
+  lineIncludes?: string;
   timeoutMs?: number;
 }
 
@@ -138,7 +140,7 @@ export class Workbench {
 
   /** Moves the mouse onto `word` in the active editor and returns the hover's text once it shows. */
   async hoverWord(word: string, opts: HoverOptions = {}): Promise<string> {
-    const box = await this.activeEditor().locator(sel.viewLines).evaluate(wordCentre, { word, occurrence: opts.occurrence ?? 0 });
+    const box = await this.activeEditor().locator(sel.viewLines).evaluate(wordCentre, { word, occurrence: opts.occurrence ?? 0, lineIncludes: opts.lineIncludes ?? "" });
     if (box === null) throw new Error(`"${word}" (occurrence ${opts.occurrence ?? 0}) is not on screen in the active editor`);
     const hover = this.page.locator(sel.hoverContents);
     // Hovers appear after a delay and only on a mouse *move*: come from the side, then settle.

@@ -47,8 +47,8 @@ export function quickInputMovedOn(args: { widget: string; box: string; typed: st
  * Screen centre of the `occurrence`-th whole-word `word` among Monaco's rendered lines under `root`,
  * top to bottom, or null. Measured with a DOM Range because one token span may hold several words.
  */
-export function wordCentre(root: DomElement, args: { word: string; occurrence: number }): { x: number; y: number } | null {
-  const { word, occurrence } = args;
+export function wordCentre(root: DomElement, args: { word: string; occurrence: number; lineIncludes: string }): { x: number; y: number } | null {
+  const { word, occurrence, lineIncludes } = args;
   const lines = Array.from(root.querySelectorAll(".view-line"));
   lines.sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top);
   const SHOW_TEXT = 4; // NodeFilter.SHOW_TEXT (no module-level constants: this runs in the page)
@@ -59,6 +59,7 @@ export function wordCentre(root: DomElement, args: { word: string; occurrence: n
     const nodes: DomText[] = [];
     for (let n = walker.nextNode(); n !== null; n = walker.nextNode()) nodes.push(n as DomText);
     const text = nodes.map((n) => n.data).join("");
+    if (!text.replace(/\u00a0/g, " ").includes(lineIncludes)) continue;
     for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) {
       if (isIdent(text[i - 1]) || isIdent(text[i + word.length])) continue;
       if (seen++ !== occurrence) continue;

@@ -29,20 +29,24 @@ export const workbench = {
   webviewInnerFrameId: "active-frame",
 } as const;
 
-/**
- * Our panel's DOM (webview/). The webview is being written alongside these tests: the ids and
- * classes below are the contract the tests assume. When the panel's DOM is known, adjust them here.
- * Each has a fallback that only relies on visible text, so a test fails on content, not on a name.
- */
+/** Our panel's DOM (webview/src: app.ts, tensor-list.ts, graph-view.ts, details.ts). */
 export const panel = {
-  /** Anything that proves the panel app rendered (its root element). */
-  root: "#app, body",
-  /** A row of the tensor list; its text holds the variable name, shape and grad. */
-  tensorRow: "[data-tensor-id], .tensor-row",
-  /** A node of the autograd graph; its text is the grad_fn name, e.g. "MulBackward0". */
-  graphNode: "[data-node-id], .graph-node",
-  /** The error view shown when the run failed. */
-  error: "[data-error], .run-error, .error",
+  /** The panel app's mount point. */
+  root: "#app",
+  /** Summary of a finished run: "ran in 12 ms · 9 tensors · 8 graph nodes", "failed in ...", "stopped in ...". */
+  summaryBar: ".summary-bar",
+  /** Shown while a run is in progress. */
+  runningBar: ".run-bar",
+  /** A row of the tensor list; `.var-name` holds the variable name, `.grad-fn` the grad_fn name. */
+  tensorRow: "tr.tensor-row",
+  tensorRowName: ".var-name",
+  /** A node of the autograd graph (SVG); its text is the grad_fn name, e.g. "MulBackward0". */
+  graphNode: ".graph-svg g.node",
+  /** The details pane of the selected tensor; its `pre.printed` blocks hold data and grad as PyTorch prints them. */
+  details: "section.details",
+  printed: "section.details pre.printed",
+  /** The banner shown when the run failed, timed out or was stopped. */
+  errorBanner: ".banner.error",
 } as const;
 
 /** Command titles as they appear in the command palette (package.json contributes.commands). */
