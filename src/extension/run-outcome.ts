@@ -2,6 +2,7 @@
 // status bar, and for runs the program did not finish on its own (time limit, memory limit,
 // cancel, a failure of the runner itself) a notification that says why.
 import type { Snapshot } from "../protocol";
+import { plural } from "../text";
 
 export type NotifyLevel = "info" | "warning" | "error";
 
@@ -16,10 +17,6 @@ export interface Outcome {
 
 /** Why a run was cancelled: the user asked, or a newer run of the same file replaced it. */
 export type CancelReason = "user" | "superseded";
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
-}
 
 export function describeOutcome(s: Snapshot, fileLabel: string, cancelReason: CancelReason | null): Outcome {
   const ms = `${Math.round(s.durationMs)} ms`;

@@ -64,8 +64,12 @@ async function markSeen(wb: Workbench): Promise<void> {
   await frame?.locator(panel.summaryBar).evaluateAll((els, attr) => els.forEach((e) => e.setAttribute(attr, "")), STALE).catch(() => undefined);
 }
 
-/** The panel's document once it shows a new run summary (the panel re-renders it for every result). */
-async function panelAfterRun(wb: Workbench, file: string, expect: RegExp = /\bran in\b/): Promise<Frame> {
+/**
+ * The panel's document once it shows a new run summary (the panel re-renders it for every result).
+ * NOTE: hasText matches the bar's textContent, where the file name runs straight into the status
+ * ("autograd_basics.tsran in 4 ms"), so `expect` must not start with \b.
+ */
+async function panelAfterRun(wb: Workbench, file: string, expect: RegExp = /ran in \d/): Promise<Frame> {
   const fresh = `${panel.summaryBar}:not([${STALE}])`;
   const frame = await wb.webviewFrame(fresh, RUN_TIMEOUT_MS);
   const bar = frame.locator(fresh).filter({ hasText: path.basename(file) }).filter({ hasText: expect }).first();
@@ -96,7 +100,9 @@ async function selectTensor(frame: Frame, name: string): Promise<string> {
 }
 
 /** One workbench per theme, opened on a fresh copy of the examples with the VSIX installed. */
-function scenarioSuite(theme: Theme, body: (get: () => Workbench) => void): void {
+type Scenario = (name: string, fn: (wb: Workbench) => Promise<void>) => void;
+
+function scenarioSuite(theme: Theme, body: (scenario: Scenario) => void): void {
   describe(`Gradient Inspector in code-server (${theme} theme)`, { skip: skip ?? false, timeout: 600_000 }, () => {
     let wb: Workbench | undefined;
     let dir = "";
@@ -111,16 +117,21 @@ function scenarioSuite(theme: Theme, body: (get: () => Workbench) => void): void
       await wb?.close();
       if (dir !== "") rmSync(dir, { recursive: true, force: true });
     });
-    body(() => {
+    body((name, fn) => it(name, async () => {
       assert.ok(wb, "workbench did not open");
-      return wb;
-    });
+      try {
+        await fn(wb);
+      } catch (e) {
+        // What the editor looked like when the scenario failed (git-ignored, kept by CI's workspace).
+        await wb.screenshot(`FAILED-${theme}-${name.replace(/[^\w.-]+/g, "_").slice(0, 60)}`).catch(() => undefined);
+        throw e;
+      }
+    }));
   });
 }
 
-scenarioSuite("light", (get) => {
-  it("1. Run File on autograd_basics.ts lists tensors with their grads and draws grad_fn nodes", async () => {
-    const wb = get();
+scenarioSuite("light", (scenario) => {
+  scenario("1. Run File on autograd_basics.ts lists tensors with their grads and draws grad_fn nodes", async (wb) => {
     const frame = await runFile(wb, "autograd_basics.ts");
     const names = await frame.locator(`${panel.tensorRow} ${panel.tensorRowName}`).allTextContents();
     for (const n of ["x", "y", "z", "out", "a", "b"]) assert.ok(names.includes(n), `tensor list should name ${n}; it has ${names.join(", ")}`);
@@ -133,8 +144,7 @@ scenarioSuite("light", (get) => {
     await wb.screenshot("ext-1-run-file-light");
   });
 
-  it("2. hovering a tensor variable shows its grad", async () => {
-    const wb = get();
+  scenario("2. hovering a tensor variable shows its grad", async (wb) => {
     await wb.openFile("autograd_basics.ts");
     // x's declaration line: `const x = torch.ones(2, 2, { requires_grad: true });`
     const text = await wb.hoverWord("x", { lineIncludes: "const x =" });
@@ -144,9 +154,8 @@ scenarioSuite("light", (get) => {
     await wb.page.keyboard.press("Escape");
   });
 
-  it("3. a file that throws: a diagnostic on the throwing line and the error in the panel", async () => {
-    const wb = get();
-    const frame = await runFile(wb, "broken.ts", /\bfailed\b/);
+  scenario("3. a file that throws: a diagnostic on the throwing line and the error in the panel", async (wb) => {
+    const frame = await runFile(wb, "broken.ts", /failed in \d/);
     const banner = frame.locator(panel.errorBanner).first();
     await banner.waitFor({ state: "visible" });
     assert.match(await banner.innerText(), /grad can be implicitly created only for scalar outputs/);
@@ -158,8 +167,7 @@ scenarioSuite("light", (get) => {
     await wb.screenshot("ext-3-error-diagnostic");
   });
 
-  it("4. an infinite loop: Stop ends it, the editor stays responsive, the next run works", async () => {
-    const wb = get();
+  scenario("4. an infinite loop: Stop ends it, the editor stays responsive, the next run works", async (wb) => {
     await wb.openFile("forever.ts");
     await markSeen(wb);
     await wb.runCommand(commands.runFile);
@@ -170,7 +178,7 @@ scenarioSuite("light", (get) => {
     await wb.page.keyboard.type("// typed while running");
     await wb.page.waitForFunction(someLineIncludes, "// typed while running", { timeout: 10_000 });
     await wb.runCommand(commands.stop);
-    const frame = await panelAfterRun(wb, "forever.ts", /\bstopped\b/);
+    const frame = await panelAfterRun(wb, "forever.ts", /stopped in \d/);
     assert.match(await frame.locator(panel.summaryBar).first().innerText(), /stopped/);
     await wb.screenshot("ext-4-stopped");
     const again = await runFile(wb, "autograd_basics.ts");
@@ -179,8 +187,7 @@ scenarioSuite("light", (get) => {
   });
 
   for (const file of exampleFiles()) {
-    it(`5. example ${file} runs and shows its graph`, async () => {
-      const wb = get();
+    scenario(`5. example ${file} runs and shows its graph`, async (wb) => {
       const frame = await runFile(wb, file);
       assert.equal(await frame.locator(panel.errorBanner).count(), 0, `${file} should run without error`);
       const nodes = await graphNodeNames(frame);
@@ -189,17 +196,15 @@ scenarioSuite("light", (get) => {
     });
   }
 
-  it("6a. the panel follows the light theme", async () => {
-    const wb = get();
+  scenario("6a. the panel follows the light theme", async (wb) => {
     const frame = await runFile(wb, "autograd_basics.ts");
     assert.match((await frame.locator("body").getAttribute("class")) ?? "", /vscode-light/);
     await wb.screenshot("ext-6-light");
   });
 });
 
-scenarioSuite("dark", (get) => {
-  it("6b. the panel follows the dark theme", async () => {
-    const wb = get();
+scenarioSuite("dark", (scenario) => {
+  scenario("6b. the panel follows the dark theme", async (wb) => {
     const frame = await runFile(wb, "autograd_basics.ts");
     assert.match((await frame.locator("body").getAttribute("class")) ?? "", /vscode-dark/);
     await wb.screenshot("ext-6-dark");

@@ -104,8 +104,14 @@ export class Workbench {
     await this.page.waitForFunction(quickInputMovedOn, { widget: sel.quickInput, box: sel.quickInputBox, typed: `>${title}` });
   }
 
-  /** Ctrl+P, the path, Enter; resolves when the file's tab is the active one. */
+  /**
+   * Focus the first editor group, Ctrl+P, the path, Enter; resolves when the file's tab is the active
+   * one. Code goes to the first group as a person keeps it: quick open opens into the *active* group,
+   * which after a click in our panel is the panel's group, and whether VS Code then reveals an already
+   * open copy in the first group or opens a second one beside the panel varies from run to run.
+   */
   async openFile(relativePath: string): Promise<void> {
+    await this.runCommand("View: Focus First Editor Group");
     await this.openQuickInput("Control+P");
     await this.page.locator(sel.quickInputBox).fill(relativePath);
     const base = path.basename(relativePath);

@@ -13,6 +13,7 @@ import { parseToWebview } from "./messages";
 import { TensorList } from "./tensor-list";
 import { restoreUiState, type UiState } from "./ui-state";
 import { acquireApi, type VsCodeApi } from "./vscode-api";
+import { plural } from "../../src/text";
 
 const baseName = (file: string): string => decodeURIComponent(file.split(/[\\/]/).pop() ?? file);
 
@@ -222,7 +223,7 @@ export class App {
     return h("div", { class: "summary-bar" },
       h("span", { class: `status-dot ${snap.status}`, "aria-hidden": "true" }),
       h("span", { class: "file-name", title: snap.file }, baseName(snap.file)),
-      h("span", { class: "dim" }, `${status} in ${snap.durationMs < 1000 ? `${Math.round(snap.durationMs)} ms` : `${(snap.durationMs / 1000).toFixed(2)} s`} · ${snap.tensors.length} tensors · ${snap.graph.nodes.length} graph nodes`),
+      h("span", { class: "dim" }, `${status} in ${snap.durationMs < 1000 ? `${Math.round(snap.durationMs)} ms` : `${(snap.durationMs / 1000).toFixed(2)} s`} · ${plural(snap.tensors.length, "tensor")} · ${plural(snap.graph.nodes.length, "graph node")}`),
       h("span", { class: "spacer" }),
       this.button("Run Again", () => this.post({ type: "runFile" }), true, "Run the file again"));
   }

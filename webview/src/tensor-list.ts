@@ -6,6 +6,7 @@ import type { Snapshot, TensorInfo } from "../../src/protocol";
 import { h, replace } from "./dom";
 import { formatShape, numel, tensorName } from "./format";
 import type { SortKey } from "./ui-state";
+import { plural } from "../../src/text";
 
 export interface ListCallbacks {
   select(tensorId: number, reveal: boolean): void;
@@ -171,7 +172,7 @@ export class TensorList {
       trs.push(h("tr", { class: "group-row" }, h("td", { colspan: COLUMNS.length }, this.rows.length ? "No tensor matches the filter." : "No tensors were recorded.")));
     }
     replace(this.tbody, ...trs);
-    this.count.textContent = q ? `${sorted.length} of ${this.rows.length}` : `${this.rows.length} tensors`;
+    this.count.textContent = q ? `${sorted.length} of ${this.rows.length}` : plural(this.rows.length, "tensor");
     this.applySelection();
   }
 
