@@ -14,6 +14,8 @@ import { WasmBackend } from "./wasm/backend";
 import { WasmHeapFull } from "./wasm/heap";
 import { conv2dBackwardInputWasm, conv2dBackwardWeightWasm, conv2dForwardWasm } from "./wasm/conv";
 import { binaryWasm, maxWasm, reluWasm, scalarWasm, sumWasm } from "./wasm/elementwise";
+import { sgdStepJs } from "./js/optim";
+import { sgdStepWasm } from "./wasm/optim";
 import type { WasmVariant } from "./wasm/loader";
 import type {
   BatchedGemmParams, Conv2dBackwardInputParams, Conv2dBackwardWeightParams, Conv2dForwardParams, FloatArray, GemmParams,
@@ -231,6 +233,29 @@ export function sumContiguous(n: number, a: FloatArray, aOffset: number): number
 export function maxContiguous(n: number, a: FloatArray, aOffset: number): number {
   const be = n >= ELEMENTWISE_WASM_MIN && f32(a) ? wasmBackend() : null;
   return be ? maxWasm(be, n, a as Float32Array, aOffset) : maxJs(n, a, aOffset);
+}
+
+/** Below this many parameters the SGD update stays in JS (the wasm call and copies cost more). */
+const SGD_WASM_MIN = 256;
+
+/**
+ * torch.optim.SGD's float32 update without weight decay, dampening, Nesterov or maximize, in
+ * place: with a momentum buffer, buf = g + buf * m and x = fma(buf, nlr, x); without one,
+ * x = fma(g, nlr, x). `m` and `nlr` must already be float32 values (momentum and -lr cast to
+ * the dtype). Every rounding is PyTorch's (float32 products and sums, one fused multiply-add),
+ * so the wasm and JS kernels agree bit for bit. All arrays hold exactly x.length elements.
+ */
+export function sgdStepF32(x: Float32Array, g: Float32Array, buf: Float32Array | null, m: number, nlr: number): void {
+  const be = x.length >= SGD_WASM_MIN ? wasmBackend() : null;
+  if (be) {
+    try {
+      sgdStepWasm(be, x, g, buf, m, nlr);
+      return;
+    } catch (e) {
+      rethrowUnlessTooBig(e);
+    }
+  }
+  sgdStepJs(x, g, buf, m, nlr);
 }
 
 /** Stops worker threads and forgets the wasm instance (tests; a later call starts afresh). */

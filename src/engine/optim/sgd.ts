@@ -4,7 +4,8 @@ import { Tensor } from "../tensor";
 import type { TypedArray } from "../dtype";
 import { ValueError } from "../errors";
 import { GroupInput, Optimizer, ParamGroup, State, stateTensor } from "./optimizer";
-import { arithFor, fmaf32 } from "./arith";
+import { arithFor } from "./arith";
+import { sgdStepF32 } from "../kernels";
 
 export interface SGDOptions { lr: number; momentum: number; dampening: number; weight_decay: number; nesterov: boolean; maximize: boolean; foreach: boolean | null; differentiable: boolean }
 
@@ -28,8 +29,15 @@ export class SGD extends Optimizer<SGDOptions> {
     const n = x.length;
     const neg = o.maximize, wd = A.r(o.weight_decay), decay = o.weight_decay !== 0;
     const nlr = A.r(-o.lr);
+    // The common float32 cases go to the kernels (WebAssembly SIMD when available), which keep
+    // every rounding below: float32 products and sums, one fused multiply-add for the update.
+    const f32Plain = x instanceof Float32Array && g instanceof Float32Array && g.length === n && !neg && !decay;
     if (o.momentum === 0) {
       st.momentum_buffer = null; // PyTorch keeps the key, set to None
+      if (f32Plain) {
+        sgdStepF32(x, g, null, 0, nlr);
+        return;
+      }
       for (let i = 0; i < n; i++) {
         let d = neg ? -g[i] : g[i];
         if (decay) d = A.fma(x[i], wd, d);
@@ -49,8 +57,11 @@ export class SGD extends Optimizer<SGDOptions> {
     // Without dampening PyTorch's add_(d_p, alpha=1) is fma(d_p, 1, buf) = d_p + buf rounded once,
     // which a plain add rounded to the dtype gives exactly (binary64 has over 2*24+2 bits, so a
     // float32 sum rounded twice equals it rounded once), and far cheaper than emulating the fma.
-    if (x instanceof Float32Array && g instanceof Float32Array && b instanceof Float32Array && !first && keep === 1 && !neg && !decay && !nesterov) {
-      momentumStepF32(x, g, b, m, nlr);
+    if (f32Plain && b instanceof Float32Array && b.length === n && keep === 1 && !nesterov) {
+      if (first) {
+        b.set(g); // the buffer starts as a clone of d_p, which is then the update direction
+        sgdStepF32(x, g, null, 0, nlr);
+      } else sgdStepF32(x, g, b, m, nlr);
       return;
     }
     const plain = keep === 1;
@@ -62,15 +73,5 @@ export class SGD extends Optimizer<SGDOptions> {
       d = nesterov ? A.fma(bi, m, d) : bi;
       x[i] = A.fma(d, nlr, x[i]);
     }
-  }
-}
-
-/** The common float32 step (momentum, no dampening, weight decay or Nesterov), monomorphic for V8. */
-function momentumStepF32(x: Float32Array, g: Float32Array, b: Float32Array, m: number, nlr: number): void {
-  const n = x.length;
-  for (let i = 0; i < n; i++) {
-    const bi = Math.fround(g[i] + Math.fround(b[i] * m));
-    b[i] = bi;
-    x[i] = fmaf32(bi, nlr, x[i]);
   }
 }

@@ -30,6 +30,7 @@ export interface KernelExports {
   relu(n: number, a: number, out: number): void;
   sumValue(n: number, a: number): number;
   maxValue(n: number, a: number): number;
+  sgdStep(n: number, x: number, g: number, buf: number, useBuf: number, m: number, nlr: number): void;
 }
 
 // The .wasm sits beside the bundle (out/*.js) or, for the tsc build used by tests
