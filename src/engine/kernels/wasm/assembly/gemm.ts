@@ -37,26 +37,58 @@ function scaleC(m: i32, n: i32, beta: f32, c: usize, ldc: i32): void {
   }
 }
 
+// Four rows of four float32 (r0..r3) transposed, stored as 16 consecutive floats at dst:
+// dst[q*4 + i] = r_i[q], each multiplied by `va` (alpha splat; x*1 is exact).
+// @ts-ignore: decorator
+@inline
+function storeTransposed4x4(r0: v128, r1: v128, r2: v128, r3: v128, va: v128, dst: usize, step: usize): void {
+  const t0 = v128.shuffle<f32>(r0, r1, 0, 4, 1, 5);
+  const t1 = v128.shuffle<f32>(r2, r3, 0, 4, 1, 5);
+  const t2 = v128.shuffle<f32>(r0, r1, 2, 6, 3, 7);
+  const t3 = v128.shuffle<f32>(r2, r3, 2, 6, 3, 7);
+  v128.store(dst, f32x4.mul(v128.shuffle<i64>(t0, t1, 0, 2), va));
+  v128.store(dst + step, f32x4.mul(v128.shuffle<i64>(t0, t1, 1, 3), va));
+  v128.store(dst + 2 * step, f32x4.mul(v128.shuffle<i64>(t2, t3, 0, 2), va));
+  v128.store(dst + 3 * step, f32x4.mul(v128.shuffle<i64>(t2, t3, 1, 3), va));
+}
+
 // Packs op(A)[i0:i0+mc, p0:p0+kc] * alpha into MR-row panels: panel r holds, for each p, the
-// MR values op(A)[r*MR + 0..MR-1, p] side by side (rows past mc are zero).
+// MR values op(A)[r*MR + 0..MR-1, p] side by side (rows past mc are zero). Full panels move
+// four values at a time (4x4 transposes when A is row-major), which is pure data movement:
+// the packed values are the same as the scalar loop's.
 function packA(transA: i32, mc: i32, kc: i32, alpha: f32, a: usize, lda: i32, out: usize): void {
+  const va = f32x4.splat(alpha);
   for (let r = 0; r < mc; r += MR) {
     const rows = min(MR, mc - r);
     const panel = out + (<usize>r * <usize>kc << 2);
     if (transA == 0) {
       // op(A)(i, p) = A[i*lda + p]: walk each row, scatter with stride MR.
+      let p0 = 0;
+      if (rows == MR) {
+        const s0 = a + (<usize>r * <usize>lda << 2), rs = <usize>lda << 2;
+        for (; p0 + 4 <= kc; p0 += 4) {
+          const o = <usize>p0 << 2;
+          storeTransposed4x4(v128.load(s0 + o), v128.load(s0 + rs + o), v128.load(s0 + 2 * rs + o), v128.load(s0 + 3 * rs + o),
+            va, panel + (<usize>(p0 * MR) << 2), <usize>MR << 2);
+        }
+      }
       for (let ii = 0; ii < MR; ii++) {
         if (ii < rows) {
           const src = a + (<usize>(r + ii) * <usize>lda << 2);
-          for (let p = 0; p < kc; p++) {
+          for (let p = p0; p < kc; p++) {
             store<f32>(panel + (<usize>(p * MR + ii) << 2), load<f32>(src + (<usize>p << 2)) * alpha);
           }
         } else {
-          for (let p = 0; p < kc; p++) store<f32>(panel + (<usize>(p * MR + ii) << 2), 0);
+          for (let p = p0; p < kc; p++) store<f32>(panel + (<usize>(p * MR + ii) << 2), 0);
         }
       }
-    } else {
+    } else if (rows == MR) {
       // op(A)(i, p) = A[p*lda + i]: each p reads MR consecutive values.
+      for (let p = 0; p < kc; p++) {
+        const src = a + ((<usize>p * <usize>lda + <usize>r) << 2);
+        v128.store(panel + (<usize>(p * MR) << 2), f32x4.mul(v128.load(src), va));
+      }
+    } else {
       for (let p = 0; p < kc; p++) {
         const src = a + ((<usize>p * <usize>lda + <usize>r) << 2);
         const dst = panel + (<usize>(p * MR) << 2);
@@ -71,6 +103,7 @@ function packA(transA: i32, mc: i32, kc: i32, alpha: f32, a: usize, lda: i32, ou
 // Packs op(B)[p0:p0+kc, j0:j0+nc] into NR-column panels: panel s holds, for each p, the NR
 // values op(B)[p, s*NR + 0..NR-1] side by side (columns past nc are zero).
 function packB(transB: i32, kc: i32, nc: i32, b: usize, ldb: i32, out: usize): void {
+  const one = f32x4.splat(1);
   for (let s = 0; s < nc; s += NR) {
     const cols = min(NR, nc - s);
     const panel = out + (<usize>s * <usize>kc << 2);
@@ -92,15 +125,26 @@ function packB(transB: i32, kc: i32, nc: i32, b: usize, ldb: i32, out: usize): v
         }
       }
     } else {
-      // op(B)(p, j) = B[j*ldb + p]: walk each of the NR rows of B, scatter with stride NR.
+      // op(B)(p, j) = B[j*ldb + p]: full panels as 4x4 transposes of four rows of B, the rest
+      // by walking each of the NR rows of B and scattering with stride NR.
+      let p0 = 0;
+      if (cols == NR) {
+        const rs = <usize>ldb << 2;
+        for (; p0 + 4 <= kc; p0 += 4) {
+          const s0 = b + ((<usize>s * <usize>ldb + <usize>p0) << 2), s4 = s0 + 4 * rs;
+          const dst = panel + (<usize>(p0 * NR) << 2);
+          storeTransposed4x4(v128.load(s0), v128.load(s0 + rs), v128.load(s0 + 2 * rs), v128.load(s0 + 3 * rs), one, dst, <usize>NR << 2);
+          storeTransposed4x4(v128.load(s4), v128.load(s4 + rs), v128.load(s4 + 2 * rs), v128.load(s4 + 3 * rs), one, dst + 16, <usize>NR << 2);
+        }
+      }
       for (let jj = 0; jj < NR; jj++) {
         if (jj < cols) {
           const src = b + (<usize>(s + jj) * <usize>ldb << 2);
-          for (let p = 0; p < kc; p++) {
+          for (let p = p0; p < kc; p++) {
             store<f32>(panel + (<usize>(p * NR + jj) << 2), load<f32>(src + (<usize>p << 2)));
           }
         } else {
-          for (let p = 0; p < kc; p++) store<f32>(panel + (<usize>(p * NR + jj) << 2), 0);
+          for (let p = p0; p < kc; p++) store<f32>(panel + (<usize>(p * NR + jj) << 2), 0);
         }
       }
     }
