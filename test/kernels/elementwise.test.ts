@@ -5,7 +5,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
-  binaryContiguous, expContiguous, maxContiguous, reluContiguous, scalarContiguous, setBackend, sumContiguous, type BinaryOp,
+  binaryContiguous, expContiguous, maxContiguous, reluBackwardContiguous, reluContiguous, scalarContiguous, setBackend, sumContiguous, type BinaryOp,
 } from "../../src/engine/kernels";
 import { randomArray, rng } from "./helpers";
 
@@ -57,7 +57,19 @@ test("out may alias an input", () => {
   }
 });
 
-test("relu keeps NaN and zeroes negatives; exp matches Math.exp rounded", () => {
+test("relu's backward from its result: wasm equals JS, y <= 0 gives 0, NaN passes the gradient", () => {
+  const r = rng(34);
+  for (const n of LENGTHS) {
+    const g = randomArray(r, n + 1, (x) => new Float32Array(x));
+    const y = randomArray(r, n + 2, (x) => new Float32Array(x));
+    if (n > 3) { y[2] = NaN; y[3] = -0; y[4] = 0; }
+    const [w, j] = both(() => { const o = new Float32Array(n); reluBackwardContiguous(n, g, 1, y, 2, o, 0); return o; });
+    assert.deepEqual(w, j, `relu backward n=${n}`);
+    for (let i = 0; i < n; i++) assert.ok(Object.is(j[i], y[2 + i] <= 0 ? 0 : g[1 + i]), `relu backward ${i}`);
+  }
+});
+
+test("relu keeps NaN and -0 (clamp_min) and zeroes negatives; exp matches Math.exp rounded", () => {
   const r = rng(33);
   for (const n of LENGTHS) {
     const a = randomArray(r, n, (x) => new Float32Array(x));
@@ -66,7 +78,8 @@ test("relu keeps NaN and zeroes negatives; exp matches Math.exp rounded", () => 
     assert.deepEqual(w, j, `relu n=${n}`);
     for (let i = 0; i < n; i++) {
       const x = a[i];
-      assert.ok(Number.isNaN(x) ? Number.isNaN(j[i]) : j[i] === (x > 0 ? x : 0), `relu ${i}`);
+      assert.ok(Number.isNaN(x) ? Number.isNaN(j[i]) : Object.is(j[i], x < 0 ? 0 : x), `relu ${i}`);
+      assert.ok(Number.isNaN(x) ? Number.isNaN(w[i]) : Object.is(w[i], x < 0 ? 0 : x), `relu wasm ${i}`);
     }
     const e = new Float32Array(n);
     expContiguous(n, a, 0, e, 0);

@@ -9,11 +9,11 @@ import { col2imJs, im2colJs } from "./js/im2col";
 import {
   conv2dBackwardBiasJs, conv2dBackwardInputWith, conv2dBackwardWeightWith, conv2dForwardWith, type ConvPrimitives,
 } from "./js/conv";
-import { binaryJs, expJs, maxJs, reluJs, scalarJs, sumJs, type BinaryOp } from "./js/elementwise";
+import { binaryJs, expJs, maxJs, reluBackwardJs, reluJs, scalarJs, sumJs, type BinaryOp } from "./js/elementwise";
 import { WasmBackend } from "./wasm/backend";
 import { WasmHeapFull } from "./wasm/heap";
 import { conv2dBackwardInputWasm, conv2dBackwardWeightWasm, conv2dForwardWasm } from "./wasm/conv";
-import { binaryWasm, maxWasm, reluWasm, scalarWasm, sumWasm } from "./wasm/elementwise";
+import { binaryWasm, maxWasm, reluBackwardWasm, reluWasm, scalarWasm, sumWasm } from "./wasm/elementwise";
 import { sgdStepJs } from "./js/optim";
 import { sgdStepWasm } from "./wasm/optim";
 import type { WasmVariant } from "./wasm/loader";
@@ -217,6 +217,13 @@ export function reluContiguous(n: number, a: FloatArray, aOffset: number, out: F
   const be = n >= ELEMENTWISE_WASM_MIN && f32(out) ? wasmBackend() : null;
   if (be) reluWasm(be, n, a as Float32Array, aOffset, out as Float32Array, outOffset);
   else reluJs(n, a, aOffset, out, outOffset);
+}
+
+/** out[i] = y[i] <= 0 ? 0 : g[i]: relu's backward from its result (out may alias g). */
+export function reluBackwardContiguous(n: number, g: FloatArray, gOffset: number, y: FloatArray, yOffset: number, out: FloatArray, outOffset: number): void {
+  const be = n >= ELEMENTWISE_WASM_MIN && f32(out) && f32(y) ? wasmBackend() : null;
+  if (be) reluBackwardWasm(be, n, g as Float32Array, gOffset, y as Float32Array, yOffset, out as Float32Array, outOffset);
+  else reluBackwardJs(n, g, gOffset, y, yOffset, out, outOffset);
 }
 
 export function expContiguous(n: number, a: FloatArray, aOffset: number, out: FloatArray, outOffset: number): void {

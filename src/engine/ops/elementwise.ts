@@ -4,7 +4,7 @@ import { DType, bool, float32, float64, int64, get_default_dtype } from "../dtyp
 import { Tensor } from "../tensor";
 import { op1 } from "./define";
 import { isDense, mapBinary, mapTernary, mapUnary } from "./loops";
-import { binaryContiguous, scalarContiguous, type BinaryOp } from "../kernels";
+import { binaryContiguous, reluBackwardContiguous, reluContiguous, scalarContiguous, type BinaryOp } from "../kernels";
 import { Operand, asTensor, resultTypeOf, scalarTensor } from "./scalar";
 import { RuntimeError } from "../errors";
 import { isScalar, scalarValue, Scalar } from "../float_literal";
@@ -279,21 +279,22 @@ export const sigmoid = unary("sigmoid", {
 });
 export const relu = unary("relu", {
   name: "ReluBackward0",
-  f: (x) => (x > 0 ? x : 0),
-  denseF32: (src, out) => { for (let i = 0; i < src.length; i++) { const x = src[i]; out[i] = x > 0 ? x : 0; } },
+  // clamp_min(x, 0) as PyTorch: NaN and -0 pass through.
+  f: (x) => (x < 0 ? 0 : x),
+  denseF32: (src, out) => reluContiguous(src.length, src, 0, out, 0),
   grad: (g, _x, y) => reluGrad(g, y),
   saves: "result",
   intToFloat: false,
 });
-/** where(y > 0, g, 0); without a graph to record and on dense same-shape operands, one loop. */
+/** threshold_backward: where(y <= 0, 0, g); without a graph to record and on dense same-shape operands, one kernel. */
 function reluGrad(g: Tensor, y: Tensor): Tensor {
   if (!is_grad_enabled() && g._dtype === y._dtype && g._dtype.isFloatingPoint && isDense(g) && isDense(y) && g._storage.data.length === y._storage.data.length &&
     g._shape.length === y._shape.length && g._shape.every((n, i) => n === y._shape[i])) {
-    const gd = g._storage.data, yd = y._storage.data, out = g._dtype.alloc(gd.length);
-    for (let i = 0; i < gd.length; i++) out[i] = yd[i] > 0 ? gd[i] : 0;
+    const gd = g._storage.data as Float32Array | Float64Array, out = g._dtype.alloc(gd.length) as Float32Array | Float64Array;
+    reluBackwardContiguous(gd.length, gd, 0, y._storage.data as Float32Array | Float64Array, 0, out, 0);
     return Tensor._make(out, g._shape, g._dtype);
   }
-  return maskGrad(gt(y, 0), g);
+  return maskGrad(logicalNot(le(y, 0)), g);
 }
 export const sign = unary("sign", { name: "SignBackward0", f: (x) => (x > 0 ? 1 : x < 0 ? -1 : 0), grad: (g) => zerosLike(g), saves: "none", intToFloat: false });
 export const floor = unary("floor", { name: "FloorBackward0", f: Math.floor, grad: (g) => zerosLike(g), saves: "none", intToFloat: false });

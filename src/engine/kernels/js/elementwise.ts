@@ -36,12 +36,17 @@ export function scalarJs(op: BinaryOp, n: number, a: FloatArray, aOff: number, s
   }
 }
 
-/** max(x, 0), NaN kept (torch.relu propagates NaN). */
+/** x < 0 ? 0 : x: torch.relu (clamp_min) keeps NaN and -0. */
 export function reluJs(n: number, a: FloatArray, aOff: number, out: FloatArray, outOff: number): void {
   for (let i = 0; i < n; i++) {
     const x = a[aOff + i];
-    out[outOff + i] = x > 0 || x !== x ? x : 0;
+    out[outOff + i] = x < 0 ? 0 : x;
   }
+}
+
+/** y <= 0 ? 0 : g (threshold_backward on relu's result y; a NaN result passes the gradient). */
+export function reluBackwardJs(n: number, g: FloatArray, gOff: number, y: FloatArray, yOff: number, out: FloatArray, outOff: number): void {
+  for (let i = 0; i < n; i++) out[outOff + i] = y[yOff + i] <= 0 ? 0 : g[gOff + i];
 }
 
 export function expJs(n: number, a: FloatArray, aOff: number, out: FloatArray, outOff: number): void {

@@ -36,6 +36,14 @@ export function reluWasm(be: WasmBackend, n: number, a: Float32Array, aOff: numb
   unstage(be, pa, n, out, outOff);
 }
 
+export function reluBackwardWasm(be: WasmBackend, n: number, g: Float32Array, gOff: number, y: Float32Array, yOff: number, out: Float32Array, outOff: number): void {
+  be.begin(0);
+  const pg = stage(be, g, gOff, n);
+  const py = stage(be, y, yOff, n);
+  be.ex.reluBackward(n, pg, py, pg);
+  unstage(be, pg, n, out, outOff);
+}
+
 export function sumWasm(be: WasmBackend, n: number, a: Float32Array, aOff: number): number {
   be.begin(0);
   return be.ex.sumValue(n, stage(be, a, aOff, n));

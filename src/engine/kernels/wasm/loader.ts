@@ -28,6 +28,7 @@ export interface KernelExports {
   binaryOp(op: number, n: number, a: number, b: number, out: number): void;
   scalarOp(op: number, reversed: number, n: number, a: number, s: number, out: number): void;
   relu(n: number, a: number, out: number): void;
+  reluBackward(n: number, g: number, y: number, out: number): void;
   sumValue(n: number, a: number): number;
   maxValue(n: number, a: number): number;
   sgdStep(n: number, x: number, g: number, buf: number, useBuf: number, m: number, nlr: number): void;

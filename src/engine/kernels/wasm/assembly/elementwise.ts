@@ -47,21 +47,33 @@ export function scalarOp(op: i32, reversed: i32, n: i32, a: usize, s: f32, out: 
   }
 }
 
-/** out[i] = max(a[i], 0); NaN stays NaN as in PyTorch. */
+/** out[i] = a[i] < 0 ? 0 : a[i]: torch.relu (clamp_min) keeps NaN and -0. */
 export function relu(n: i32, a: usize, out: usize): void {
   const zero = f32x4.splat(0);
   let i = 0;
   for (; i + 4 <= n; i += 4) {
     const o = <usize>i << 2;
     const x = v128.load(a + o);
-    // keep x where x > 0 or x is NaN (x != x), else 0
-    const keep = v128.or(f32x4.gt(x, zero), f32x4.ne(x, x));
-    v128.store(out + o, v128.and(x, keep));
+    v128.store(out + o, v128.andnot(x, f32x4.lt(x, zero)));
   }
   for (; i < n; i++) {
     const o = <usize>i << 2;
     const x = load<f32>(a + o);
-    store<f32>(out + o, x > 0 || x != x ? x : 0);
+    store<f32>(out + o, x < 0 ? 0 : x);
+  }
+}
+
+/** out[i] = y[i] <= 0 ? 0 : g[i] (threshold_backward on relu's result; NaN results pass g). */
+export function reluBackward(n: i32, g: usize, y: usize, out: usize): void {
+  const zero = f32x4.splat(0);
+  let i = 0;
+  for (; i + 4 <= n; i += 4) {
+    const o = <usize>i << 2;
+    v128.store(out + o, v128.andnot(v128.load(g + o), f32x4.le(v128.load(y + o), zero)));
+  }
+  for (; i < n; i++) {
+    const o = <usize>i << 2;
+    store<f32>(out + o, load<f32>(y + o) <= 0 ? 0 : load<f32>(g + o));
   }
 }
 
