@@ -1,4 +1,6 @@
-// The float32 SGD update kernel (sgdStepF32): the wasm kernel equals the JS kernel bit for bit,
+// The float32 SGD update kernel (sgdStepF32): the wasm kernels (the relaxed-SIMD build, which
+// uses relaxed_madd where it is a true fma here, and the plain SIMD128 build, which emulates
+// the fma in float64 lanes) equal the JS kernel bit for bit,
 // and both equal PyTorch's roundings computed with the reference fmaf (round-to-odd), on
 // lengths around the SIMD width and the wasm threshold, halfway cases and special values included.
 import { test } from "node:test";
@@ -36,11 +38,18 @@ function reference(c: Case, withBuf: boolean): [Float32Array, Float32Array] {
   return [x, b];
 }
 
-function run(c: Case, withBuf: boolean, backend: "wasm" | "js"): [Float32Array, Float32Array] {
-  setBackend(backend);
+type Kernel = "wasm" | "wasm-simd" | "js";
+const KERNELS: Kernel[] = ["wasm", "wasm-simd", "js"];
+function use(k: Kernel): void {
+  if (k === "wasm-simd") setBackend("wasm", "simd");
+  else setBackend(k);
+}
+
+function run(c: Case, withBuf: boolean, backend: Kernel): [Float32Array, Float32Array] {
+  use(backend);
   const x = c.x.slice(), b = c.buf.slice();
   sgdStepF32(x, c.g, withBuf ? b : null, c.m, c.nlr);
-  setBackend("wasm");
+  setBackend("wasm", undefined);
   return [x, b];
 }
 
@@ -64,7 +73,7 @@ test("sgdStepF32: wasm and JS equal the reference roundings, with and without mo
           const d = withBuf ? wb[i] : c.g[i], s = d * nlr + c.x[i], rr = f(s), t = rr + 2 * (s - rr);
           if (t !== rr && f(t) === t) halfway++;
         }
-        for (const backend of ["wasm", "js"] as const) {
+        for (const backend of KERNELS) {
           const [x, b] = run(c, withBuf, backend);
           sameBits(x, wx, `${backend} x n=${n} nlr=${nlr} momentum=${withBuf}`);
           sameBits(b, withBuf ? wb : c.buf, `${backend} buf n=${n} nlr=${nlr} momentum=${withBuf}`);
@@ -95,12 +104,12 @@ test("sgdStepF32 settles fused sums that float64 rounds onto a float32 halfway p
     for (let i = 0; i < n; i++) if (f(g[i] * nlr + x[i]) !== f(fmaf(g[i], nlr, x[i]))) wrongByDoubleRounding++;
     assert.ok(wrongByDoubleRounding > n / 4, `the inputs should defeat plain rounding (${wrongByDoubleRounding})`);
     const want = x.map((xi, i) => fmaf(g[i], nlr, xi));
-    for (const backend of ["wasm", "js"] as const) {
+    for (const backend of KERNELS) {
       for (const withBuf of [false, true]) {
-        setBackend(backend);
+        use(backend);
         const got = x.slice();
         sgdStepF32(got, g, withBuf ? new Float32Array(n) : null, f(0.9), nlr);
-        setBackend("wasm");
+        setBackend("wasm", undefined);
         sameBits(got, want, `${backend} momentum=${withBuf}`);
       }
     }

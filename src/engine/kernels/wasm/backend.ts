@@ -23,6 +23,8 @@ export class WasmBackend {
   /** gemm scratch per thread: index 0 is the calling thread's. */
   private readonly scratch: number[] = [];
   private numThreads = 1;
+  /** Whether relaxed_madd is one fused multiply-add here (then the SGD kernel uses it). */
+  readonly fusedMadd: boolean;
   /** GEMMs split over threads so far (tests check that large calls really are shared). */
   splitCalls = 0;
   private readonly args = new Float64Array(MAX_ARGS);
@@ -36,6 +38,7 @@ export class WasmBackend {
     this.ex = instance.exports as unknown as KernelExports;
     this.threads = new KernelThreads(module, this.heap.memory, Math.max(maxThreads - 1, 0));
     this.scratch.push(this.heap.allocPermanent(this.ex.gemmScratchBytes()));
+    this.fusedMadd = this.ex.hasFusedMadd() === 1;
   }
 
   static create(maxThreads: number, prefer?: WasmVariant): WasmBackend | null {

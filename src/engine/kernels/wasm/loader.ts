@@ -31,7 +31,8 @@ export interface KernelExports {
   reluBackward(n: number, g: number, y: number, out: number): void;
   sumValue(n: number, a: number): number;
   maxValue(n: number, a: number): number;
-  sgdStep(n: number, x: number, g: number, buf: number, useBuf: number, m: number, nlr: number): void;
+  sgdStep(n: number, x: number, g: number, buf: number, useBuf: number, m: number, nlr: number, fused: number): void;
+  hasFusedMadd(): number;
 }
 
 // The .wasm sits beside the bundle (out/*.js) or, for the tsc build used by tests

@@ -10,7 +10,7 @@ export function sgdStepWasm(be: WasmBackend, x: Float32Array, g: Float32Array, b
   f32.set(x, px >> 2);
   f32.set(g.length === n ? g : g.subarray(0, n), pg >> 2);
   if (buf) f32.set(buf, pb >> 2);
-  be.ex.sgdStep(n, px, pg, pb, buf ? 1 : 0, m, nlr);
+  be.ex.sgdStep(n, px, pg, pb, buf ? 1 : 0, m, nlr, be.fusedMadd ? 1 : 0);
   x.set(f32.subarray(px >> 2, (px >> 2) + n));
   if (buf) buf.set(f32.subarray(pb >> 2, (pb >> 2) + n));
 }

@@ -2,4 +2,4 @@
 export { sgemm, gemmScratchBytes } from "./gemm";
 export { convGeometry, im2col, col2im } from "./im2col";
 export { binaryOp, scalarOp, relu, reluBackward, sumValue, maxValue } from "./elementwise";
-export { sgdStep } from "./optim";
+export { sgdStep, hasFusedMadd } from "./optim";

@@ -72,10 +72,24 @@ function fmaf32Scalar(a: f64, b: f64, c: f64): f32 {
  * maximize): with momentum (useBuf != 0) buf = g + buf * m and x = fma(buf, nlr, x); without,
  * x = fma(g, nlr, x). `m` and `nlr` are float32 values (the scalars cast to the dtype).
  */
-export function sgdStep(n: i32, x: usize, g: usize, buf: usize, useBuf: i32, m: f32, nlr: f32): void {
+export function sgdStep(n: i32, x: usize, g: usize, buf: usize, useBuf: i32, m: f32, nlr: f32, fused: i32): void {
   const vm = f32x4.splat(m);
   const vnlr = f64x2.splat(<f64>nlr);
   let i = 0;
+  if (ASC_FEATURE_RELAXED_SIMD && fused) {
+    // The caller has checked that relaxed_madd is a true fused multiply-add on this machine
+    // (hasFusedMadd below), so float32 lanes give the correctly rounded fma directly.
+    const vnlr32 = f32x4.splat(nlr);
+    for (; i + 4 <= n; i += 4) {
+      const o = <usize>i << 2;
+      let d = v128.load(g + o);
+      if (useBuf) {
+        d = f32x4.add(d, f32x4.mul(v128.load(buf + o), vm));
+        v128.store(buf + o, d);
+      }
+      v128.store(x + o, f32x4.relaxed_madd(d, vnlr32, v128.load(x + o)));
+    }
+  }
   for (; i + 4 <= n; i += 4) {
     const o = <usize>i << 2;
     let d = v128.load(g + o);
@@ -96,4 +110,17 @@ export function sgdStep(n: i32, x: usize, g: usize, buf: usize, useBuf: i32, m: 
     }
     store<f32>(x + o, fmaf32Scalar(<f64>d, <f64>nlr, <f64>load<f32>(x + o)));
   }
+}
+
+/**
+ * Whether f32x4.relaxed_madd rounds once here (V8 emits vfmadd where the CPU has FMA3, else a
+ * multiply and an add). Probed on (1 + 2^-12)^2 - (1 + 2^-11) = 2^-24 exactly, which a product
+ * rounded first to float32 loses (it gives 0). Always 0 in the plain SIMD128 build.
+ */
+export function hasFusedMadd(): i32 {
+  if (!ASC_FEATURE_RELAXED_SIMD) return 0;
+  const a = f32x4.splat(<f32>1.000244140625); // 1 + 2^-12
+  const r = f32x4.relaxed_madd(a, a, f32x4.splat(<f32>-1.00048828125)); // - (1 + 2^-11)
+  const want: f32 = 5.9604644775390625e-8; // 2^-24
+  return i32(f32x4.extract_lane(r, 0) == want && f32x4.extract_lane(r, 3) == want);
 }
