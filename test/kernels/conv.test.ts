@@ -95,3 +95,38 @@ test("conv2d float32 (wasm) on a ResNet-sized layer (3x3, 64 channels, stride 2)
   check({ batch: 1, inChannels: 64, inH: 16, inW: 16, outChannels: 128, kH: 3, kW: 3, strideH: 2, strideW: 2,
     padH: 1, padW: 1, dilationH: 1, dilationW: 1, groups: 1 }, (n) => new Float32Array(n), r, 1e-4, "resnet");
 });
+
+// Few output positions per image (1..32) take the skinny kernels (wasm/conv_skinny.ts) for some
+// of the three products; odd channel counts and patch sizes exercise their edge tiles (rows past
+// a group of 2 or 4, columns past a group of 4 or 8, patch lengths that are not multiples of 4).
+function skinnyGeometry(r: () => number): Conv2dGeometry {
+  const groups = pick(r, [1, 1, 1, 2, 3]);
+  const k = pick(r, [1, 1, 2, 3]);
+  const outSide = pick(r, [1, 1, 2, 2, 3, 4, 5]), outW = pick(r, [1, 2, 3, 4, 5, 7]);
+  const strideH = pick(r, [1, 2]), strideW = pick(r, [1, 2]), padH = pick(r, [0, 1]), padW = pick(r, [0, 1]);
+  return {
+    batch: pick(r, [1, 1, 2, 3]), inChannels: groups * pick(r, [1, 3, 5, 8, 13, 37]),
+    inH: Math.max(1, (outSide - 1) * strideH + k - 2 * padH), inW: Math.max(1, (outW - 1) * strideW + k - 2 * padW),
+    outChannels: groups * pick(r, [1, 2, 3, 5, 9, 16, 17]), kH: k, kW: k, strideH, strideW, padH, padW,
+    dilationH: 1, dilationW: 1, groups,
+  };
+}
+
+test("conv2d float32 (wasm) with few output positions (the skinny kernels) equals the direct definition", () => {
+  for (const variant of ["relaxed", "simd"] as const) {
+    setBackend("wasm", variant);
+    const r = rng(variant === "relaxed" ? 25 : 26);
+    for (let t = 0; t < 150; t++) check(skinnyGeometry(r), (n) => new Float32Array(n), r, 2e-5, `skinny ${variant}`);
+  }
+  setBackend("wasm");
+});
+
+test("conv2d float32 (wasm) on ResNet-18's last stage (512 channels, 2x2 outputs) and a 1x1 downsample", () => {
+  setBackend("wasm");
+  const r = rng(27);
+  const base = { batch: 1, strideH: 1, strideW: 1, padH: 1, padW: 1, dilationH: 1, dilationW: 1, groups: 1 };
+  check({ ...base, inChannels: 512, inH: 2, inW: 2, outChannels: 512, kH: 3, kW: 3 }, (n) => new Float32Array(n), r, 1e-4, "layer4");
+  check({ ...base, inChannels: 256, inH: 4, inW: 4, outChannels: 512, kH: 1, kW: 1, strideH: 2, strideW: 2, padH: 0, padW: 0 },
+    (n) => new Float32Array(n), r, 1e-4, "layer4 downsample");
+  check({ ...base, inChannels: 259, inH: 3, inW: 3, outChannels: 7, kH: 1, kW: 1, padH: 0, padW: 0 }, (n) => new Float32Array(n), r, 1e-4, "1x1 direct");
+});

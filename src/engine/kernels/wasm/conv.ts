@@ -1,10 +1,12 @@
 // Convolution on the WebAssembly backend: the shared loop nest of ../js/conv.ts run on arrays
 // that live in wasm memory (the heap view, offsets = pointer / 4), with im2col/col2im and the
-// (threaded) GEMM done in wasm.
+// (threaded) GEMM done in wasm. Convolutions with few output positions per image take the
+// skinny path of ./conv_skinny.ts instead.
 import type { WasmBackend } from "./backend";
 import {
   conv2dBackwardInputWith, conv2dBackwardWeightWith, conv2dForwardWith, convPlan, type ConvPrimitives,
 } from "../js/conv";
+import { skinnyBackwardInput, skinnyBackwardWeight, skinnyForward, useSkinny } from "./conv_skinny";
 import type { PatchGeometry } from "../js/im2col";
 import type {
   Conv2dBackwardInputParams, Conv2dBackwardWeightParams, Conv2dForwardParams, Conv2dGeometry, GemmParams,
@@ -64,7 +66,8 @@ export function conv2dForwardWasm(be: WasmBackend, q: Conv2dForwardParams<Float3
   // for the ranges they cover because the memory is shared (growing never detaches it).
   const ops = primitivesOf(be);
   const f32 = be.heap.f32;
-  conv2dForwardWith(ops, {
+  if (useSkinny(q, "forward")) skinnyForward(be, ops, q, x, w, q.bias ? b : null, y);
+  else conv2dForwardWith(ops, {
     ...q, input: f32, inputOffset: x, weight: f32, weightOffset: w,
     bias: q.bias ? f32 : undefined, biasOffset: b, output: f32, outputOffset: y,
   });
@@ -78,7 +81,8 @@ export function conv2dBackwardInputWasm(be: WasmBackend, q: Conv2dBackwardInputP
   const w = stage(be, q.weight, q.weightOffset, s.w);
   const dx = be.heap.alloc(s.x * 4) >> 2;
   const ops = primitivesOf(be);
-  conv2dBackwardInputWith(ops, {
+  if (useSkinny(q, "input")) skinnyBackwardInput(be, ops, q, dy, w, dx);
+  else conv2dBackwardInputWith(ops, {
     ...q, gradOutput: be.heap.f32, gradOutputOffset: dy, weight: be.heap.f32, weightOffset: w,
     gradInput: be.heap.f32, gradInputOffset: dx,
   });
@@ -92,7 +96,8 @@ export function conv2dBackwardWeightWasm(be: WasmBackend, q: Conv2dBackwardWeigh
   const dy = stage(be, q.gradOutput, q.gradOutputOffset, s.y);
   const dw = be.heap.alloc(s.w * 4) >> 2;
   const ops = primitivesOf(be);
-  conv2dBackwardWeightWith(ops, {
+  if (useSkinny(q, "weight")) skinnyBackwardWeight(be, ops, q, x, dy, dw);
+  else conv2dBackwardWeightWith(ops, {
     ...q, input: be.heap.f32, inputOffset: x, gradOutput: be.heap.f32, gradOutputOffset: dy,
     gradWeight: be.heap.f32, gradWeightOffset: dw,
   });

@@ -3,3 +3,4 @@ export { sgemm, gemmScratchBytes } from "./gemm";
 export { convGeometry, im2col, col2im } from "./im2col";
 export { binaryOp, scalarOp, relu, reluBackward, sumValue, maxValue } from "./elementwise";
 export { sgdStep, hasFusedMadd } from "./optim";
+export { sgemmDotNT, sgemmSplatNN, setSplatChunk, transpose } from "./conv_skinny";
