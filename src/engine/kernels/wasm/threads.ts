@@ -1,12 +1,15 @@
 // Worker threads that run kernel calls on the shared wasm memory while the calling thread
 // blocks: the caller posts a task into a shared control block, wakes the worker with
-// Atomics.notify, computes its own share, then Atomics.wait()s for the worker's "done". User
-// code stays synchronous. Workers are unref'd so they never keep a process alive.
+// Atomics.notify, computes its own share, then either cancels the task (when the worker has
+// not picked it up yet: on a machine whose other cores are busy, waiting for a descheduled
+// worker to wake only to find no work left cost milliseconds) or Atomics.wait()s for its
+// "done". User code stays synchronous. Workers are unref'd so they never keep a process alive.
 import { Worker } from "node:worker_threads";
 import type { WasmMemory, WasmModule } from "./wasm-api";
 
 // Per worker, 64 int32 (256 bytes, so two workers never share a cache line):
-//   [0] task sequence number, written by the caller (-1 asks the worker to exit)
+//   [0] task state, written by the caller and the worker: 0 idle, seq (1..2^29) posted,
+//       seq | CLAIMED taken by the worker, seq | CANCELLED withdrawn by the caller, -1 exit
 //   [1] sequence number of the last finished task, written by the worker
 //   [2] 1 once the worker is ready, -1 after a task threw
 //   [3] op code; float64 arguments from int32 index 4 (float64 index 2) on.
@@ -14,6 +17,9 @@ import type { WasmMemory, WasmModule } from "./wasm-api";
 const SLOT_INTS = 64;
 const ARG_F64 = 2;
 export const MAX_ARGS = 24;
+const CLAIMED = 0x40000000;
+const CANCELLED = 0x20000000;
+const SEQ_MAX = 0x1fffffff;
 /** sgemm over chunks of rows (or columns) of C taken from the shared chunk counter. */
 export const OP_SGEMM_CHUNKS = 1;
 /** Polls (about 20-50 us) a worker makes for its next task before it sleeps. */
@@ -38,10 +44,14 @@ for (;;) {
   // from Atomics.wait costs tens of microseconds.
   for (let spin = 0; spin < ${WORKER_SPIN} && Atomics.load(i32, base) === seen; spin++);
   Atomics.wait(i32, base, seen);
-  const seq = Atomics.load(i32, base);
-  if (seq === seen) continue;
-  if (seq < 0) break;
-  seen = seq;
+  const state = Atomics.load(i32, base);
+  if (state === seen) continue;
+  if (state < 0) break;
+  seen = state;
+  // Only a posted task (no flag) is taken, and only if the caller has not withdrawn it meanwhile.
+  if ((state & ${CLAIMED | CANCELLED}) !== 0) continue;
+  if (Atomics.compareExchange(i32, base, state, state | ${CLAIMED}) !== state) continue;
+  seen = state | ${CLAIMED};
   try {
     if (i32[base + 3] === ${OP_SGEMM_CHUNKS}) {
       // The same loop as WasmBackend.sgemmPtr: take chunks until none are left.
@@ -61,7 +71,7 @@ for (;;) {
   } catch (e) {
     Atomics.store(i32, base + 2, -1);
   }
-  Atomics.store(i32, base + 1, seq);
+  Atomics.store(i32, base + 1, state);
   Atomics.notify(i32, base + 1);
 }
 `;
@@ -75,6 +85,8 @@ export class KernelThreads {
   private readonly i32: Int32Array;
   private readonly f64: Float64Array;
   private seq = 0;
+  /** The sequence number of each worker's last posted task. */
+  private readonly posted: number[] = [];
 
   constructor(private readonly module: WasmModule, private readonly memory: WasmMemory, readonly maxWorkers: number) {
     this.control = new SharedArrayBuffer((maxWorkers + 1) * SLOT_INTS * 4);
@@ -130,15 +142,22 @@ export class KernelThreads {
     const arg = base / 2 + ARG_F64;
     for (let i = 0; i < count; i++) this.f64[arg + i] = args[i];
     this.i32[base + 3] = op;
-    this.seq = this.seq >= 0x3fffffff ? 1 : this.seq + 1;
+    this.seq = this.seq >= SEQ_MAX ? 1 : this.seq + 1;
+    this.posted[w] = this.seq;
     Atomics.store(this.i32, base, this.seq);
     Atomics.notify(this.i32, base, 1);
   }
 
-  /** Blocks until worker `w` has finished its last posted task; throws if that task failed. */
+  /**
+   * Ends worker `w`'s last posted task from the caller's side: withdraws it if the worker has
+   * not taken it yet (the caller has done all the work), else blocks until the worker has
+   * finished it; throws if that task failed.
+   */
   wait(w: number): void {
     const base = w * SLOT_INTS;
-    const want = Atomics.load(this.i32, base);
+    const posted = this.posted[w];
+    if (Atomics.compareExchange(this.i32, base, posted, posted | CANCELLED) === posted) return;
+    const want = posted;
     // A short spin first: the caller usually finishes its own share at about the same time.
     for (let spin = 0; spin < 2000; spin++) {
       if (Atomics.load(this.i32, base + 1) === want) break;
