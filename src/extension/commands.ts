@@ -27,18 +27,24 @@ export function registerCommands(deps: PanelDeps, runs: RunController): vscode.D
   const noEditor = (): void => void vscode.window.showInformationMessage("Gradient Inspector: open a TypeScript file to run it.");
   // A run from a command shows the panel beside the editor (keeping the editor focused).
   const showPanel = (file: string): void => void GraphPanel.show(deps, file, true);
+  const runAndShow = async (doc: vscode.TextDocument, selection?: vscode.Range): Promise<void> => {
+    // A new panel's webview takes longer to load than compiling and running a tutorial file: open
+    // it first, so both happen at once; it follows the file as soon as the run has begun.
+    if (runs.accepts(doc)) GraphPanel.show(deps, null, true);
+    await runs.run(doc, selection, showPanel);
+  };
   return [
     vscode.commands.registerCommand(COMMANDS.runFile, async (arg?: unknown) => {
       const doc = await documentFor(arg);
       if (!doc) return noEditor();
-      await runs.run(doc, undefined, showPanel);
+      await runAndShow(doc);
     }),
     vscode.commands.registerCommand(COMMANDS.runSelection, async () => {
       const editor = vscode.window.activeTextEditor;
       if (!editor) return noEditor();
       // No selection: run the cursor's line, as notebooks' "run selection" does.
       const sel = editor.selection.isEmpty ? editor.document.lineAt(editor.selection.active.line).range : editor.selection;
-      await runs.run(editor.document, sel, showPanel);
+      await runAndShow(editor.document, sel);
     }),
     vscode.commands.registerCommand(COMMANDS.openPanel, async (arg?: unknown) => {
       const doc = await documentFor(arg);

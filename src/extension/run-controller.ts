@@ -31,6 +31,11 @@ export class RunController implements vscode.Disposable {
     private readonly output: vscode.OutputChannel,
   ) {}
 
+  /** Whether run(doc) would start a run now (trusted workspace, runnable language). */
+  accepts(doc: vscode.TextDocument): boolean {
+    return runGate({ trusted: vscode.workspace.isTrusted, languageId: doc.languageId, fileLabel: fileLabel(doc.uri) }).ok;
+  }
+
   /**
    * Runs a document (its current text, unsaved edits included), or only a selection of it.
    * Resolves with the stored result, or null when the run did not happen or was replaced.
