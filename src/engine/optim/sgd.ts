@@ -5,7 +5,7 @@ import type { TypedArray } from "../dtype";
 import { ValueError } from "../errors";
 import { GroupInput, Optimizer, ParamGroup, State, stateTensor } from "./optimizer";
 import { arithFor } from "./arith";
-import { sgdStepF32 } from "../kernels";
+import { isResidentF32, residentF32, sgdStepF32 } from "../kernels";
 
 export interface SGDOptions { lr: number; momentum: number; dampening: number; weight_decay: number; nesterov: boolean; maximize: boolean; foreach: boolean | null; differentiable: boolean }
 
@@ -32,10 +32,11 @@ export class SGD extends Optimizer<SGDOptions> {
     // The common float32 cases go to the kernels (WebAssembly SIMD when available), which keep
     // every rounding below: float32 products and sums, one fused multiply-add for the update.
     const f32Plain = x instanceof Float32Array && g instanceof Float32Array && g.length === n && !neg && !decay;
+    if (f32Plain) x = residentParam(p, x as Float32Array);
     if (o.momentum === 0) {
       st.momentum_buffer = null; // PyTorch keeps the key, set to None
       if (f32Plain) {
-        sgdStepF32(x, g, null, 0, nlr);
+        sgdStepF32(x as Float32Array, g as Float32Array, null, 0, nlr);
         return;
       }
       for (let i = 0; i < n; i++) {
@@ -50,7 +51,8 @@ export class SGD extends Optimizer<SGDOptions> {
     // The first step seeds the buffer with d_p itself (a clone in PyTorch).
     const first = !buf;
     if (!buf) {
-      buf = stateTensor(p);
+      const home = f32Plain ? residentF32(n) : null;
+      buf = home ? Tensor._make(home, p._shape, p._dtype) : stateTensor(p);
       st.momentum_buffer = buf;
     } else buf._vc.value++;
     const b = buf._storage.data;
@@ -60,8 +62,8 @@ export class SGD extends Optimizer<SGDOptions> {
     if (f32Plain && b instanceof Float32Array && b.length === n && keep === 1 && !nesterov) {
       if (first) {
         b.set(g); // the buffer starts as a clone of d_p, which is then the update direction
-        sgdStepF32(x, g, null, 0, nlr);
-      } else sgdStepF32(x, g, b, m, nlr);
+        sgdStepF32(x as Float32Array, g as Float32Array, null, 0, nlr);
+      } else sgdStepF32(x as Float32Array, g as Float32Array, b, m, nlr);
       return;
     }
     const plain = keep === 1;
@@ -74,4 +76,19 @@ export class SGD extends Optimizer<SGDOptions> {
       x[i] = A.fma(d, nlr, x[i]);
     }
   }
+}
+
+/**
+ * A dense float32 parameter stepped by the kernels is moved into their wasm memory once (its
+ * storage then holds a resident array: same values, same Storage object, so views and .data
+ * aliases follow), after which the update and the forward GEMM use it in place, without
+ * copies. Returns the array to update.
+ */
+function residentParam(p: Tensor, x: Float32Array): Float32Array {
+  if (p._storage.data !== x || p._offset !== 0 || isResidentF32(x)) return x;
+  const home = residentF32(x.length);
+  if (!home) return x;
+  home.set(x);
+  p._storage.data = home;
+  return home;
 }

@@ -1,7 +1,7 @@
 // The float32 WebAssembly backend: one instance on a shared memory, its arena, and the worker
 // threads. Callers pass their own typed arrays; operands are copied into wasm memory (O(n^2)
 // next to GEMM's O(n^3)), computed there, and the result copied back.
-import { copyMatrixIn, copyMatrixOut, WasmHeap, type HeapMatrix } from "./heap";
+import { copyMatrixIn, copyMatrixOut, WasmHeap, WasmHeapFull, type HeapMatrix } from "./heap";
 import { compileKernels, type KernelExports, type WasmVariant } from "./loader";
 import { KernelThreads, MAX_ARGS, OP_SGEMM_CHUNKS } from "./threads";
 import type { WasmApi, WasmModule } from "./wasm-api";
@@ -155,7 +155,12 @@ export class WasmBackend {
       copyMatrixIn(heap, p.b, p.bOffset, transB ? n : k, transB ? k : n, p.ldb, this.mb);
     }
     const mc = this.mc;
-    if (beta !== 0) {
+    // A resident C (in wasm memory already) is computed in place, unless it is also an operand.
+    const home = p.c !== p.a && p.c !== p.b ? heap.residentPtr(p.c) : -1;
+    if (home >= 0) {
+      mc.ptr = home + p.cOffset * 4;
+      mc.ld = p.ldc;
+    } else if (beta !== 0) {
       copyMatrixIn(heap, p.c, p.cOffset, m, n, p.ldc, mc);
     } else {
       mc.ptr = heap.alloc(m * n * 4);
@@ -167,7 +172,17 @@ export class WasmBackend {
       // Only C = beta * C: sgemm with k = 0 does exactly that scaling.
       this.ex.sgemm(0, 0, m, n, 0, 0, beta, 0, 1, 0, 1, mc.ptr, mc.ld, this.scratch[0]);
     }
-    copyMatrixOut(heap, mc, m, n, p.c, p.cOffset, p.ldc);
+    if (home < 0) copyMatrixOut(heap, mc, m, n, p.c, p.cOffset, p.ldc);
+  }
+
+  /** A zeroed float32 array kept in wasm memory (see WasmHeap.allocResident); null when full. */
+  resident(n: number): Float32Array | null {
+    try {
+      return this.heap.allocResident(n);
+    } catch (e) {
+      if (e instanceof WasmHeapFull) return null;
+      throw e;
+    }
   }
 
   /** Stops the worker threads (they are unref'd, so this is only needed to free them early). */

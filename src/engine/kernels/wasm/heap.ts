@@ -1,7 +1,9 @@
 // The wasm memory the float32 kernels work in: a shared WebAssembly.Memory (so worker threads
 // run on the same buffers) managed as a bump arena. Each top-level kernel call resets the arena
 // and allocates its operands; the memory only grows (to the largest call seen), so steady-state
-// training allocates nothing. Per-thread GEMM scratch sits below the arena, allocated once.
+// training allocates nothing. Below the arena sit blocks that outlive calls: per-thread GEMM
+// scratch, and resident arrays (long-lived float32 data such as parameters and optimizer state,
+// kept in wasm memory so kernels use them in place instead of copying them in and out).
 
 import type { WasmApi, WasmMemory } from "./wasm-api";
 
@@ -20,17 +22,56 @@ export class WasmHeap {
   private view: Float32Array;
   private base = RESERVED_BYTES;
   private top = RESERVED_BYTES;
+  /** Bytes of wasm memory (only this heap grows it, so no memory.buffer call is needed). */
+  private size: number;
+  /** Resident arrays and their pointers. */
+  private readonly resident = new WeakMap<Float32Array, number>();
+  /** Freed resident blocks by byte size, for reuse (parameters of one model repeat sizes). */
+  private readonly freeBlocks = new Map<number, number[]>();
+  /** Frees a resident block once its array is garbage. */
+  private readonly registry = new FinalizationRegistry<{ ptr: number; bytes: number }>((b) => this.release(b.ptr, b.bytes));
 
   constructor(wa: WasmApi) {
     this.memory = new wa.Memory({ initial: INITIAL_PAGES, maximum: MAX_PAGES, shared: true });
     this.view = new Float32Array(this.memory.buffer);
+    this.size = this.view.byteLength;
   }
 
   /** A Float32Array over all of the memory (re-made after growth; offsets are pointer / 4). */
   get f32(): Float32Array {
-    const buffer = this.memory.buffer;
-    if (this.view.buffer !== buffer) this.view = new Float32Array(buffer);
+    if (this.view.byteLength !== this.size) this.view = new Float32Array(this.memory.buffer);
     return this.view;
+  }
+
+  /**
+   * A zeroed Float32Array of n elements living in wasm memory until it is garbage (then its
+   * block is reused). Kernels read and write it in place. Only between kernel calls (it moves
+   * the arena up). Views of it (subarray) must not outlive it: its block is freed with it.
+   */
+  allocResident(n: number): Float32Array {
+    const bytes = Math.max(64, (n * 4 + 63) & ~63);
+    let ptr = this.freeBlocks.get(bytes)?.pop();
+    if (ptr === undefined) {
+      this.top = this.base; // no call is running: the arena holds nothing
+      ptr = this.alloc(bytes);
+      this.base = this.top;
+    }
+    const arr = new Float32Array(this.memory.buffer, ptr, n);
+    arr.fill(0);
+    this.resident.set(arr, ptr);
+    this.registry.register(arr, { ptr, bytes });
+    return arr;
+  }
+
+  /** The pointer of a resident array, or -1 for any other array. */
+  residentPtr(arr: Float32Array): number {
+    return this.resident.get(arr) ?? -1;
+  }
+
+  private release(ptr: number, bytes: number): void {
+    const list = this.freeBlocks.get(bytes);
+    if (list) list.push(ptr);
+    else this.freeBlocks.set(bytes, [ptr]);
   }
 
   /** Frees every allocation made since the last reset (the start of the current kernel call). */
@@ -56,7 +97,7 @@ export class WasmHeap {
   }
 
   private ensure(end: number): void {
-    const have = this.memory.buffer.byteLength;
+    const have = this.size;
     if (end <= have) return;
     const pages = Math.ceil((end - have) / PAGE_BYTES);
     if (have / PAGE_BYTES + pages > MAX_PAGES) {
@@ -65,6 +106,7 @@ export class WasmHeap {
     // Grow by at least a quarter so a slowly rising size does not grow on every call.
     const grow = Math.min(Math.max(pages, Math.ceil(have / PAGE_BYTES / 4)), MAX_PAGES - have / PAGE_BYTES);
     this.memory.grow(grow);
+    this.size = this.memory.buffer.byteLength;
   }
 }
 
@@ -85,6 +127,12 @@ export function copyMatrixIn(heap: WasmHeap, src: Float32Array, off: number, row
     return;
   }
   const span = (rows - 1) * ld + cols;
+  const home = heap.residentPtr(src);
+  if (home >= 0) {
+    out.ptr = home + off * 4; // already in wasm memory: read in place
+    out.ld = ld;
+    return;
+  }
   if (ld === cols || span <= 2 * rows * cols) {
     out.ptr = heap.alloc(span * 4);
     out.ld = ld;
