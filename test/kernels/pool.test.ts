@@ -73,3 +73,27 @@ test("max_pool2d propagates NaN like torch", () => {
   assert.ok(Number.isNaN(out[0]));
   assert.equal(idx[0], 1);
 });
+
+test("max_pool2d picks the window's last NaN, the first tap of an all -inf window and the first of tied zeros, like torch", () => {
+  const run = (inH: number, inW: number, k: number, stride: number, pad: number, input: number[]): [number[], number[]] => {
+    const g: Pool2dGeometry = { batch: 1, channels: 1, inH, inW, kH: k, kW: k, strideH: stride, strideW: stride,
+      padH: pad, padW: pad, dilationH: 1, dilationW: 1, ceilMode: false };
+    const [oH, oW] = poolOutShape(g);
+    const out = new Float32Array(oH * oW), idx = new Int32Array(oH * oW);
+    maxPool2dForward({ ...g, input: new Float32Array(input), inputOffset: 0, output: out, outputOffset: 0, indices: idx, indicesOffset: 0 });
+    return [Array.from(out), Array.from(idx)];
+  };
+  // Values and indices from PyTorch 1.13: F.max_pool2d(x, 3, 1, 0, return_indices=True).
+  const [o1, i1] = run(4, 4, 3, 1, 0, [NaN, 1, NaN, 2, -Infinity, -Infinity, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+  assert.deepEqual(i1, [2, 2, 14, 15]);
+  assert.ok(Number.isNaN(o1[0]) && Number.isNaN(o1[1]));
+  assert.deepEqual(o1.slice(2), [11, 12]);
+  // F.max_pool2d(torch.full((1, 1, 3, 3), -inf), 2, 1, 1, return_indices=True).
+  const [o2, i2] = run(3, 3, 2, 1, 1, new Array(9).fill(-Infinity));
+  assert.deepEqual(i2, [0, 0, 1, 2, 0, 0, 1, 2, 3, 3, 4, 5, 6, 6, 7, 8]);
+  assert.ok(o2.every((v) => v === -Infinity));
+  // F.max_pool2d([[-0., 0.], [0., -0.]], 2, 1, 1): the first of equal zeros wins, sign included.
+  const [o3, i3] = run(2, 2, 2, 1, 1, [-0, 0, 0, -0]);
+  assert.deepEqual(i3, [0, 0, 1, 0, 0, 1, 2, 2, 3]);
+  assert.ok(Object.is(o3[0], -0) && Object.is(o3[4], -0) && Object.is(o3[2], 0));
+});

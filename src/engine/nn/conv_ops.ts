@@ -95,6 +95,20 @@ function checkPool(x: Tensor, p: PoolParams, what: string): void {
   void what;
 }
 
+// Element-wise copies between the kernel's Int32Array indices and int64 storage (Float64Array):
+// V8's typed-array constructor converts between element types through a slow generic path
+// (about 0.7 us per element, 10 ms for ResNet's first pooling).
+function int32ToFloat64(a: Int32Array): Float64Array {
+  const out = new Float64Array(a.length);
+  for (let i = 0; i < a.length; i++) out[i] = a[i];
+  return out;
+}
+function float64ToInt32(a: ArrayLike<number>): Int32Array {
+  const out = new Int32Array(a.length);
+  for (let i = 0; i < a.length; i++) out[i] = a[i];
+  return out;
+}
+
 /** Max pooling on a 4-D NCHW tensor: [values, indices (int64, flat within each plane)]. */
 export const maxPool2dOp = defineOp<PoolParams>("max_pool2d", {
   name: "MaxPool2DWithIndicesBackward0",
@@ -105,7 +119,7 @@ export const maxPool2dOp = defineOp<PoolParams>("max_pool2d", {
     const out = x._dtype.alloc(n) as K.FloatArray;
     const idx = new Int32Array(n);
     K.maxPool2dForward({ ...poolGeometry(x._shape, p), input: floatData(x), inputOffset: 0, output: out, outputOffset: 0, indices: idx, indicesOffset: 0 });
-    return [make(out, shape, x._dtype), Tensor._make(new Float64Array(idx), shape, int64)];
+    return [make(out, shape, x._dtype), Tensor._make(int32ToFloat64(idx), shape, int64)];
   },
   save: ([x], [, idx]) => [["self", x], ["result1", idx]],
   nonDifferentiableOutputs: [1],
@@ -113,7 +127,7 @@ export const maxPool2dOp = defineOp<PoolParams>("max_pool2d", {
     const gi = x._dtype.alloc(x.numel()) as K.FloatArray;
     K.maxPool2dBackward({
       ...poolGeometry(x._shape, p), gradOutput: floatData(g), gradOutputOffset: 0,
-      indices: new Int32Array(idx._storage.data), indicesOffset: 0, gradInput: gi, gradInputOffset: 0,
+      indices: float64ToInt32(idx._storage.data), indicesOffset: 0, gradInput: gi, gradInputOffset: 0,
     });
     return [make(gi, x._shape, x._dtype)];
   },

@@ -1,6 +1,6 @@
 // 2-d max and average pooling over NCHW planes, both dtypes (cheap next to convolution, so JS
 // only). Max pooling records, per output, the flat index h * inW + w of the winning input in
-// its plane, as PyTorch's return_indices does; NaN wins, like torch.
+// its plane, as PyTorch's return_indices does; NaN wins (the window's last NaN), like torch.
 import type { FloatArray, Pool2dGeometry } from "../types";
 import { poolOutSize } from "../types";
 
@@ -20,33 +20,46 @@ export interface MaxPool2dForwardParams<T extends FloatArray = FloatArray> exten
 
 export function maxPool2dForward(q: MaxPool2dForwardParams): void {
   const [oH, oW] = poolOutShape(q);
-  const inPlane = q.inH * q.inW;
-  const planes = q.batch * q.channels;
+  // The loops get plain numbers and arrays: the params object's shape varies between callers,
+  // and reading its fields inside the window loop deoptimised it (20x slower).
+  maxPoolPlanes(q.input, q.inputOffset, q.output, q.outputOffset, q.indices, q.indicesOffset, q.batch * q.channels,
+    q.inH, q.inW, oH, oW, q.kH, q.kW, q.strideH, q.strideW, q.padH, q.padW, q.dilationH, q.dilationW);
+}
+
+function maxPoolPlanes(
+  input: FloatArray, inOff: number, output: FloatArray, outOff: number, indices: Int32Array, idxOff: number, planes: number,
+  inH: number, inW: number, oH: number, oW: number, kH: number, kW: number, sH: number, sW: number,
+  pH: number, pW: number, dH: number, dW: number,
+): void {
+  const inPlane = inH * inW;
+  let out = 0;
   for (let pl = 0; pl < planes; pl++) {
-    const xBase = q.inputOffset + pl * inPlane;
-    let out = pl * oH * oW;
+    const xBase = inOff + pl * inPlane;
     for (let oh = 0; oh < oH; oh++) {
-      const h0 = oh * q.strideH - q.padH;
+      // The window's rows inside the input, as PyTorch's kernel clips them.
+      let h0 = oh * sH - pH;
+      const h1 = Math.min(h0 + (kH - 1) * dH + 1, inH);
+      while (h0 < 0) h0 += dH;
       for (let ow = 0; ow < oW; ow++, out++) {
-        const w0 = ow * q.strideW - q.padW;
+        let w0 = ow * sW - pW;
+        const w1 = Math.min(w0 + (kW - 1) * dW + 1, inW);
+        while (w0 < 0) w0 += dW;
+        // As PyTorch: start at the first tap, replace on a larger value or on any NaN (so the
+        // last NaN of a window wins); a window of -inf reports its first tap.
         let best = -Infinity;
-        let bestIdx = -1;
-        for (let i = 0; i < q.kH; i++) {
-          const h = h0 + i * q.dilationH;
-          if (h < 0 || h >= q.inH) continue;
-          for (let j = 0; j < q.kW; j++) {
-            const w = w0 + j * q.dilationW;
-            if (w < 0 || w >= q.inW) continue;
-            const v = q.input[xBase + h * q.inW + w];
-            if (v > best || Number.isNaN(v) || bestIdx < 0) {
+        let bestIdx = h0 * inW + w0;
+        for (let h = h0; h < h1; h += dH) {
+          const row = h * inW;
+          for (let w = w0; w < w1; w += dW) {
+            const v = input[xBase + row + w];
+            if (v > best || v !== v) {
               best = v;
-              bestIdx = h * q.inW + w;
-              if (Number.isNaN(v)) { i = q.kH; break; }
+              bestIdx = row + w;
             }
           }
         }
-        q.output[q.outputOffset + out] = best;
-        q.indices[q.indicesOffset + out] = bestIdx;
+        output[outOff + out] = best;
+        indices[idxOff + out] = bestIdx;
       }
     }
   }
@@ -61,15 +74,18 @@ export interface MaxPool2dBackwardParams<T extends FloatArray = FloatArray> exte
 
 export function maxPool2dBackward(q: MaxPool2dBackwardParams): void {
   const [oH, oW] = poolOutShape(q);
-  const inPlane = q.inH * q.inW;
-  const outPlane = oH * oW;
-  const planes = q.batch * q.channels;
-  q.gradInput.fill(0, q.gradInputOffset, q.gradInputOffset + planes * inPlane);
+  maxPoolScatter(q.gradOutput, q.gradOutputOffset, q.indices, q.indicesOffset, q.gradInput, q.gradInputOffset,
+    q.batch * q.channels, q.inH * q.inW, oH * oW);
+}
+
+function maxPoolScatter(go: FloatArray, goOff: number, indices: Int32Array, idxOff: number, gi: FloatArray, giOff: number,
+  planes: number, inPlane: number, outPlane: number): void {
+  gi.fill(0, giOff, giOff + planes * inPlane);
   for (let pl = 0; pl < planes; pl++) {
-    const dx = q.gradInputOffset + pl * inPlane;
+    const dx = giOff + pl * inPlane;
     for (let o = pl * outPlane; o < (pl + 1) * outPlane; o++) {
-      const idx = q.indices[q.indicesOffset + o];
-      if (idx >= 0) q.gradInput[dx + idx] += q.gradOutput[q.gradOutputOffset + o];
+      const idx = indices[idxOff + o];
+      if (idx >= 0) gi[dx + idx] += go[goOff + o];
     }
   }
 }
