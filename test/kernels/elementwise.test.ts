@@ -5,7 +5,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
-  binaryContiguous, expContiguous, maxContiguous, reluBackwardContiguous, reluContiguous, scalarContiguous, setBackend, sumContiguous, type BinaryOp,
+  binaryContiguous, expContiguous, kahanColumnSums, maxContiguous, reluBackwardContiguous, reluContiguous, scalarContiguous, setBackend, sumContiguous, type BinaryOp,
 } from "../../src/engine/kernels";
 import { randomArray, rng } from "./helpers";
 
@@ -114,4 +114,24 @@ test("float64 elementwise ops run in JS at full precision", () => {
   binaryContiguous("add", 4, a, 0, b, 0, o, 0);
   assert.deepEqual([...o], [1 + 1e-20, 1 + 1e-17, 2.5 + 0.1, 4]);
   assert.equal(sumContiguous(4, a, 0), 1e-20 + 1 + 2.5 - 3);
+});
+
+test("kahanColumnSums: wasm float32 equals the JS kernel and a per-column Kahan loop bit for bit", () => {
+  const r = rng(35);
+  for (const [rows, cols] of [[1, 1], [3, 5], [64, 256], [64, 10], [7, 1031], [300, 3]]) {
+    const a = randomArray(r, 2 + rows * cols, (x) => new Float32Array(x));
+    for (let i = 0; i < a.length; i += 7) a[i] *= 2 ** ((i % 40) - 20); // magnitudes far apart
+    const [w, j] = both(() => { const o = new Float64Array(cols); kahanColumnSums(rows, cols, a, 2, o); return o; });
+    assert.deepEqual(w, j, `${rows}x${cols}`);
+    for (let c = 0; c < cols; c++) {
+      let s = 0, comp = 0;
+      for (let i = 0; i < rows; i++) {
+        const y = a[2 + i * cols + c] - comp;
+        const t = s + y;
+        comp = t - s - y;
+        s = t;
+      }
+      assert.ok(Object.is(j[c], s), `${rows}x${cols} column ${c}`);
+    }
+  }
 });

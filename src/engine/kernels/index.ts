@@ -9,11 +9,11 @@ import { col2imJs, im2colJs } from "./js/im2col";
 import {
   conv2dBackwardBiasJs, conv2dBackwardInputWith, conv2dBackwardWeightWith, conv2dForwardWith, type ConvPrimitives,
 } from "./js/conv";
-import { binaryJs, expJs, maxJs, reluBackwardJs, reluJs, scalarJs, sumJs, type BinaryOp } from "./js/elementwise";
+import { binaryJs, expJs, kahanColumnSumsJs, maxJs, reluBackwardJs, reluJs, scalarJs, sumJs, type BinaryOp } from "./js/elementwise";
 import { WasmBackend } from "./wasm/backend";
 import { WasmHeapFull } from "./wasm/heap";
 import { conv2dBackwardInputWasm, conv2dBackwardWeightWasm, conv2dForwardWasm } from "./wasm/conv";
-import { binaryWasm, maxWasm, reluBackwardWasm, reluWasm, scalarWasm, sumWasm } from "./wasm/elementwise";
+import { binaryWasm, kahanColumnSumsWasm, maxWasm, reluBackwardWasm, reluWasm, scalarWasm, sumWasm } from "./wasm/elementwise";
 import { sgdStepJs } from "./js/optim";
 import { sgdStepWasm } from "./wasm/optim";
 import type { WasmVariant } from "./wasm/loader";
@@ -234,6 +234,24 @@ export function expContiguous(n: number, a: FloatArray, aOffset: number, out: Fl
 export function sumContiguous(n: number, a: FloatArray, aOffset: number): number {
   const be = n >= ELEMENTWISE_WASM_MIN && f32(a) ? wasmBackend() : null;
   return be ? sumWasm(be, n, a as Float32Array, aOffset) : sumJs(n, a, aOffset);
+}
+
+/**
+ * Column sums of a contiguous rows x cols matrix from `offset` into `out` (cols float64): each
+ * column a Kahan sum in float64 over the rows in order (a bias gradient's sum over the batch).
+ * The wasm and JS kernels perform the same float64 operations, so they agree bit for bit.
+ */
+export function kahanColumnSums(rows: number, cols: number, a: FloatArray, offset: number, out: Float64Array): void {
+  const be = rows * cols >= ELEMENTWISE_WASM_MIN && f32(a) ? wasmBackend() : null;
+  if (be) {
+    try {
+      kahanColumnSumsWasm(be, rows, cols, a as Float32Array, offset, out);
+      return;
+    } catch (e) {
+      rethrowUnlessTooBig(e);
+    }
+  }
+  kahanColumnSumsJs(rows, cols, a, offset, out);
 }
 
 /** Largest of n contiguous values (NaN if any is NaN; -Infinity when n is 0). */

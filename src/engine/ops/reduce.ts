@@ -9,6 +9,7 @@ import { IndexError, RuntimeError } from "../errors";
 import { add, div, eq, mul, sub, sqrt, sign, abs, pow, exp, where, maskGrad, isnan as isnanT } from "./elementwise";
 import { expand, reshape, unsqueeze } from "./views";
 import { scalarTensor } from "./scalar";
+import { kahanColumnSums } from "../kernels";
 
 /** `dim` as PyTorch accepts it: nothing (all dims), one int, or a list. */
 export type Dims = number | readonly number[] | null | undefined;
@@ -75,17 +76,8 @@ function leadingSums(t: Tensor, dims: readonly number[]): Float64Array | null {
   if (!dims.length || !dims.every((d, i) => d === i) || dims.length === t._shape.length || !t.is_contiguous()) return null;
   const rows = numelOf(t._shape.slice(0, dims.length)), cols = numelOf(t._shape.slice(dims.length));
   if (rows < 2 || cols < 2) return null;
-  const v = t._storage.data, o = t._offset;
-  const sum = new Float64Array(cols), comp = new Float64Array(cols);
-  for (let r = 0; r < rows; r++) {
-    const base = o + r * cols;
-    for (let j = 0; j < cols; j++) {
-      const y = v[base + j] - comp[j];
-      const s = sum[j] + y;
-      comp[j] = s - sum[j] - y;
-      sum[j] = s;
-    }
-  }
+  const sum = new Float64Array(cols);
+  kahanColumnSums(rows, cols, t._storage.data as Float32Array | Float64Array, t._offset, sum);
   return sum;
 }
 

@@ -49,6 +49,21 @@ export function reluBackwardJs(n: number, g: FloatArray, gOff: number, y: FloatA
   for (let i = 0; i < n; i++) out[outOff + i] = y[yOff + i] <= 0 ? 0 : g[gOff + i];
 }
 
+/** See kahanColumnSums in ../index.ts. */
+export function kahanColumnSumsJs(rows: number, cols: number, v: FloatArray, o: number, sum: Float64Array): void {
+  const comp = new Float64Array(cols);
+  sum.fill(0);
+  for (let r = 0; r < rows; r++) {
+    const base = o + r * cols;
+    for (let j = 0; j < cols; j++) {
+      const y = v[base + j] - comp[j];
+      const s = sum[j] + y;
+      comp[j] = s - sum[j] - y;
+      sum[j] = s;
+    }
+  }
+}
+
 export function expJs(n: number, a: FloatArray, aOff: number, out: FloatArray, outOff: number): void {
   for (let i = 0; i < n; i++) out[outOff + i] = Math.exp(a[aOff + i]);
 }

@@ -44,6 +44,14 @@ export function reluBackwardWasm(be: WasmBackend, n: number, g: Float32Array, gO
   unstage(be, pg, n, out, outOff);
 }
 
+export function kahanColumnSumsWasm(be: WasmBackend, rows: number, cols: number, a: Float32Array, aOff: number, out: Float64Array): void {
+  be.begin(0);
+  const pa = stage(be, a, aOff, rows * cols);
+  const ps = be.heap.alloc(cols * 8), pc = be.heap.alloc(cols * 8);
+  be.ex.kahanColumnSums(rows, cols, pa, ps, pc);
+  out.set(new Float64Array(be.heap.memory.buffer, ps, cols));
+}
+
 export function sumWasm(be: WasmBackend, n: number, a: Float32Array, aOff: number): number {
   be.begin(0);
   return be.ex.sumValue(n, stage(be, a, aOff, n));

@@ -29,6 +29,7 @@ export interface KernelExports {
   scalarOp(op: number, reversed: number, n: number, a: number, s: number, out: number): void;
   relu(n: number, a: number, out: number): void;
   reluBackward(n: number, g: number, y: number, out: number): void;
+  kahanColumnSums(rows: number, cols: number, a: number, sum: number, comp: number): void;
   sumValue(n: number, a: number): number;
   maxValue(n: number, a: number): number;
   sgdStep(n: number, x: number, g: number, buf: number, useBuf: number, m: number, nlr: number, fused: number): void;

@@ -115,3 +115,34 @@ export function maxValue(n: i32, a: usize): f32 {
   }
   return r;
 }
+
+/**
+ * Column sums of a rows x cols float32 matrix (a bias gradient: the batch summed away), each
+ * column a Kahan sum in float64 over the rows in order, two columns per f64x2: the same
+ * operations in the same order as the scalar loop, so the same float64 sums. `sum` and `comp`
+ * are cols float64 each (sum receives the result).
+ */
+export function kahanColumnSums(rows: i32, cols: i32, a: usize, sum: usize, comp: usize): void {
+  memory.fill(sum, 0, <usize>cols << 3);
+  memory.fill(comp, 0, <usize>cols << 3);
+  for (let r = 0; r < rows; r++) {
+    const row = a + (<usize>r * <usize>cols << 2);
+    let j = 0;
+    for (; j + 2 <= cols; j += 2) {
+      const ps = sum + (<usize>j << 3), pc = comp + (<usize>j << 3);
+      const s0 = v128.load(ps);
+      const y = f64x2.sub(f64x2.promote_low_f32x4(v128.load64_zero(row + (<usize>j << 2))), v128.load(pc));
+      const s = f64x2.add(s0, y);
+      v128.store(pc, f64x2.sub(f64x2.sub(s, s0), y));
+      v128.store(ps, s);
+    }
+    for (; j < cols; j++) {
+      const ps = sum + (<usize>j << 3), pc = comp + (<usize>j << 3);
+      const s0 = load<f64>(ps);
+      const y = <f64>load<f32>(row + (<usize>j << 2)) - load<f64>(pc);
+      const s = s0 + y;
+      store<f64>(pc, (s - s0) - y);
+      store<f64>(ps, s);
+    }
+  }
+}
