@@ -4,7 +4,12 @@ import assert from "node:assert/strict";
 import * as torch from "../../src/engine";
 import type { Tensor } from "../../src/engine";
 import { opRegistry } from "../../src/engine/ops/define";
-import { samples } from "./gradcheck_samples";
+import { samples as core } from "./gradcheck_samples";
+import { samples as linalg } from "./gradcheck_samples_linalg";
+import { samples as math } from "./gradcheck_samples_math";
+import { samples as nnMore } from "./gradcheck_samples_nn_more";
+
+const samples = { ...core, ...math, ...linalg, ...nnMore };
 
 let seed = 12345;
 function next(): number {
