@@ -15,6 +15,10 @@ const NR = 8;
  * 128^3 GEMM, 2^21, measured slower on two threads than on one). */
 const THREAD_MIN_MACS = 1 << 22;
 const CHUNKS_PER_THREAD = 2;
+/** Split calls in a row that the workers did not help with before the caller stops splitting... */
+const MISSES_BEFORE_BACKOFF = 2;
+/** ...for this many large calls (then it tries again). */
+const BACKOFF_CALLS = 32;
 
 export class WasmBackend {
   readonly heap: WasmHeap;
@@ -23,6 +27,10 @@ export class WasmBackend {
   /** gemm scratch per thread: index 0 is the calling thread's. */
   private readonly scratch: number[] = [];
   private numThreads = 1;
+  /** Split calls in a row where the caller did every chunk itself (the other cores were busy). */
+  private misses = 0;
+  /** Large calls left to run on the caller alone after repeated misses. */
+  private backoff = 0;
   /** Whether relaxed_madd is one fused multiply-add here (then the SGD kernel uses it). */
   readonly fusedMadd: boolean;
   /** GEMMs split over threads so far (tests check that large calls really are shared). */
@@ -81,6 +89,8 @@ export class WasmBackend {
    */
   setThreads(n: number): void {
     this.numThreads = Math.max(1, Math.min(Math.floor(n), this.threads.maxWorkers + 1));
+    this.misses = 0;
+    this.backoff = 0;
   }
 
   /** GEMM on pointers into wasm memory, split over threads when it is large enough. */
@@ -91,6 +101,13 @@ export class WasmBackend {
     const unit = splitRows ? MR : NR;
     t = Math.min(t, Math.ceil((splitRows ? m : n) / unit));
     if (t > 1) t = Math.min(t, this.threads.started + 1);
+    // On a machine whose other cores are busy (shared with other processes), waking workers
+    // that never get a core in time only costs: after repeated misses, stay on one thread for
+    // a while, then try again.
+    if (t > 1 && this.backoff > 0) {
+      this.backoff--;
+      t = 1;
+    }
     const ta = transA ? 1 : 0, tb = transB ? 1 : 0;
     if (t <= 1) {
       this.ex.sgemm(ta, tb, m, n, k, alpha, beta, a, lda, b, ldb, c, ldc, this.scratch[0]);
@@ -111,10 +128,13 @@ export class WasmBackend {
       args[13] = this.scratch[w + 1];
       this.threads.post(w, OP_SGEMM_CHUNKS, args, 16);
     }
+    const chunks = Math.ceil(total / chunk);
+    let mine = 0;
     try {
       for (;;) {
         const lo = this.threads.nextChunk() * chunk;
         if (lo >= total) break;
+        mine++;
         const len = Math.min(chunk, total - lo);
         // Rows lo..lo+len of C (rows of op(A)) or its columns lo..lo+len (columns of op(B)).
         if (splitRows) {
@@ -125,6 +145,11 @@ export class WasmBackend {
       }
     } finally {
       for (let w = 0; w < t - 1; w++) this.threads.wait(w);
+    }
+    if (mine < chunks) this.misses = 0;
+    else if (++this.misses >= MISSES_BEFORE_BACKOFF) {
+      this.misses = 0;
+      this.backoff = BACKOFF_CALLS;
     }
   }
 
