@@ -2,8 +2,9 @@
 // convolution written from the definition, for float64 (JS) and float32 (wasm and JS), on
 // random geometries: stride, padding, dilation, groups, 1x1 (the no-im2col path), odd sizes.
 import { test } from "node:test";
+import assert from "node:assert/strict";
 import {
-  conv2dBackwardBias, conv2dBackwardInput, conv2dBackwardWeight, conv2dForward, convOutSize, setBackend,
+  conv2dBackwardBias, conv2dBackwardInput, conv2dBackwardWeight, conv2dForward, convOutSize, isResidentF32, residentF32, setBackend,
   type Conv2dGeometry, type FloatArray,
 } from "../../src/engine/kernels";
 import { assertClose, pick, randomArray, rng } from "./helpers";
@@ -129,4 +130,34 @@ test("conv2d float32 (wasm) on ResNet-18's last stage (512 channels, 2x2 outputs
   check({ ...base, inChannels: 256, inH: 4, inW: 4, outChannels: 512, kH: 1, kW: 1, strideH: 2, strideW: 2, padH: 0, padW: 0 },
     (n) => new Float32Array(n), r, 1e-4, "layer4 downsample");
   check({ ...base, inChannels: 259, inH: 3, inW: 3, outChannels: 7, kH: 1, kW: 1, padH: 0, padW: 0 }, (n) => new Float32Array(n), r, 1e-4, "1x1 direct");
+});
+
+test("conv2d float32 (wasm) reads resident weights and inputs in place with the same results", () => {
+  setBackend("wasm");
+  const r = rng(28);
+  const shapes: Conv2dGeometry[] = [
+    { batch: 1, inChannels: 64, inH: 9, inW: 9, outChannels: 80, kH: 3, kW: 3, strideH: 1, strideW: 1, padH: 1, padW: 1, dilationH: 1, dilationW: 1, groups: 1 },
+    { batch: 8, inChannels: 128, inH: 2, inW: 2, outChannels: 64, kH: 3, kW: 3, strideH: 1, strideW: 1, padH: 1, padW: 1, dilationH: 1, dilationW: 1, groups: 2 },
+  ];
+  for (const g of shapes) {
+    const [oH, oW] = outShape(g);
+    const wLen = g.outChannels * (g.inChannels / g.groups) * g.kH * g.kW;
+    const xLen = g.batch * g.inChannels * g.inH * g.inW, yLen = g.batch * g.outChannels * oH * oW;
+    const w = randomArray(r, wLen, (n) => new Float32Array(n)), x = randomArray(r, xLen, (n) => new Float32Array(n));
+    const dy = randomArray(r, yLen, (n) => new Float32Array(n));
+    const rw = residentF32(wLen), rx = residentF32(xLen);
+    assert.ok(rw && rx && isResidentF32(rw), "wasm kernels make resident arrays");
+    rw.set(w);
+    rx.set(x);
+    const run = (wa: Float32Array, xa: Float32Array): Float32Array[] => {
+      const y = new Float32Array(yLen), dx = new Float32Array(xLen), dw = new Float32Array(wLen);
+      conv2dForward({ ...g, input: xa, inputOffset: 0, weight: wa, weightOffset: 0, output: y, outputOffset: 0 });
+      conv2dBackwardInput({ ...g, gradOutput: dy, gradOutputOffset: 0, weight: wa, weightOffset: 0, gradInput: dx, gradInputOffset: 0 });
+      conv2dBackwardWeight({ ...g, input: xa, inputOffset: 0, gradOutput: dy, gradOutputOffset: 0, gradWeight: dw, gradWeightOffset: 0 });
+      return [y, dx, dw];
+    };
+    const plain = run(w, x), resident = run(rw, rx);
+    for (let i = 0; i < 3; i++) assert.deepEqual(resident[i], plain[i]);
+    assert.deepEqual(rw, w, "weights unchanged");
+  }
 });

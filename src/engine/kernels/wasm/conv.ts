@@ -48,8 +48,11 @@ function sizes(q: Conv2dGeometry): { x: number; w: number; y: number; macs: numb
   };
 }
 
-// Copies `len` values into the arena and returns their element offset in the heap view.
+// Copies `len` values into the arena and returns their element offset in the heap view; a
+// resident array (already in wasm memory: weights, see residentF32) is read in place.
 function stage(be: WasmBackend, src: Float32Array, off: number, len: number): number {
+  const home = be.heap.residentPtr(src);
+  if (home >= 0) return (home >> 2) + off;
   const at = be.heap.alloc(len * 4) >> 2;
   be.heap.f32.set(src.subarray(off, off + len), at);
   return at;
