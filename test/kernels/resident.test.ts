@@ -17,11 +17,13 @@ function resident(src: Float32Array): Float32Array {
   return r;
 }
 
-test("residentF32 gives zeroed arrays, and none for short lengths", () => {
-  const a = residentF32(5000);
-  assert.ok(a && a.length === 5000 && isResidentF32(a));
-  assert.ok(a.every((v) => v === 0));
-  assert.equal(residentF32(10), null);
+test("residentF32 gives zeroed arrays of any positive length", () => {
+  for (const n of [1, 10, 5000]) {
+    const a = residentF32(n);
+    assert.ok(a && a.length === n && isResidentF32(a));
+    assert.ok(a.every((v) => v === 0));
+  }
+  assert.equal(residentF32(0), null);
   assert.equal(isResidentF32(new Float32Array(5000)), false);
 });
 

@@ -260,17 +260,14 @@ export function maxContiguous(n: number, a: FloatArray, aOffset: number): number
   return be ? maxWasm(be, n, a as Float32Array, aOffset) : maxJs(n, a, aOffset);
 }
 
-/** Arrays shorter than this are never made resident (no copy worth saving). */
-const RESIDENT_MIN = 4096;
-
 /**
  * A zeroed Float32Array of n elements that lives in the kernels' wasm memory, so GEMM and the
  * optimizer kernels use it in place instead of copying it in and out: for long-lived data
- * (parameters, optimizer state). Null when the wasm kernels are off, n is small or memory is
- * full; the caller then allocates a plain array. Do not keep subarrays of it beyond its life.
+ * (parameters, optimizer state). Null when the wasm kernels are off, n is 0 or memory is full;
+ * the caller then allocates a plain array. Do not keep subarrays of it beyond its life.
  */
 export function residentF32(n: number): Float32Array | null {
-  const be = n >= RESIDENT_MIN ? wasmBackend() : null;
+  const be = n >= 1 ? wasmBackend() : null;
   return be ? be.resident(n) : null;
 }
 
