@@ -31,6 +31,37 @@ function owEnd(off: i32): i32 {
   return min(OW, (hi + SW - 1) / SW);
 }
 
+// Row pieces are short (an output row: 2-32 values in ResNet), where memory.copy and
+// memory.fill, calls into the engine, cost more than the copy: these loops stay inline.
+// @ts-ignore: decorator
+@inline
+function zero(dst: usize, n: i32): void {
+  let i = 0;
+  for (; i + 4 <= n; i += 4) v128.store(dst + (<usize>i << 2), i32x4.splat(0));
+  for (; i < n; i++) store<f32>(dst + (<usize>i << 2), 0);
+}
+
+// dst[0..n) = src[0..n) (no overlap).
+// @ts-ignore: decorator
+@inline
+function copy(dst: usize, src: usize, n: i32): void {
+  let i = 0;
+  for (; i + 4 <= n; i += 4) v128.store(dst + (<usize>i << 2), v128.load(src + (<usize>i << 2)));
+  for (; i < n; i++) store<f32>(dst + (<usize>i << 2), load<f32>(src + (<usize>i << 2)));
+}
+
+// dst[0..n) = src[0], src[2], src[4], ... (stride-2 windows): even lanes of two vectors at a time.
+// @ts-ignore: decorator
+@inline
+function copyStride2(dst: usize, src: usize, n: i32): void {
+  let i = 0;
+  for (; i + 4 <= n; i += 4) {
+    const s = src + (<usize>i << 3);
+    v128.store(dst + (<usize>i << 2), v128.shuffle<f32>(v128.load(s), v128.load(s, 16), 0, 2, 4, 6));
+  }
+  for (; i < n; i++) store<f32>(dst + (<usize>i << 2), load<f32>(src + (<usize>i << 3)));
+}
+
 export function im2col(x: usize, col: usize): void {
   let row = col;
   const rowBytes = <usize>(OH * OW) << 2;
@@ -45,19 +76,24 @@ export function im2col(x: usize, col: usize): void {
           const ih = oh * SH - PH + i * DH;
           const dst = row + (<usize>(oh * OW) << 2);
           if (ih < 0 || ih >= H) {
-            memory.fill(dst, 0, <usize>OW << 2);
+            zero(dst, OW);
             continue;
           }
           const src = plane + (<usize>(ih * W) << 2);
-          if (first > 0) memory.fill(dst, 0, <usize>first << 2);
+          if (first > 0) zero(dst, first);
+          // copyStride2 loads the odd value after each even one it keeps: at the end of a row
+          // that is one float past the input, still inside wasm memory (the col buffer is
+          // allocated above every input), and dropped by the shuffle.
           if (SW == 1) {
-            memory.copy(dst + (<usize>first << 2), src + (<usize>(first - PW + offW) << 2), <usize>(end - first) << 2);
+            copy(dst + (<usize>first << 2), src + (<usize>(first - PW + offW) << 2), end - first);
+          } else if (SW == 2) {
+            copyStride2(dst + (<usize>first << 2), src + (<usize>(first * 2 - PW + offW) << 2), end - first);
           } else {
             for (let ow = first; ow < end; ow++) {
               store<f32>(dst + (<usize>ow << 2), load<f32>(src + (<usize>(ow * SW - PW + offW) << 2)));
             }
           }
-          if (end < OW) memory.fill(dst + (<usize>end << 2), 0, <usize>(OW - end) << 2);
+          if (end < OW) zero(dst + (<usize>end << 2), OW - end);
         }
         row += rowBytes;
       }
