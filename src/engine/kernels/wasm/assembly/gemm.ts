@@ -156,7 +156,7 @@ function packB(transB: i32, kc: i32, nc: i32, b: usize, ldb: i32, out: usize): v
 // spilled and measured 30% slower).
 // @ts-ignore: decorator
 @inline
-function kernel(kc: i32, pa: usize, pb: usize, c: usize, ldc: i32, mr: i32, nr: i32, tile: usize): void {
+function kernel(kc: i32, pa: usize, pb: usize, c: usize, ldc: i32, mr: i32, nr: i32, tile: usize, overwrite: bool): void {
   let c00 = f32x4.splat(0), c01 = f32x4.splat(0);
   let c10 = f32x4.splat(0), c11 = f32x4.splat(0);
   let c20 = f32x4.splat(0), c21 = f32x4.splat(0);
@@ -178,7 +178,16 @@ function kernel(kc: i32, pa: usize, pb: usize, c: usize, ldc: i32, mr: i32, nr: 
   const full = mr == MR && nr == NR;
   const dst = full ? c : tile;
   const ld: usize = full ? <usize>ldc << 2 : <usize>NR << 2;
-  if (full) {
+  if (full && overwrite) {
+    // First k block with beta == 0: C = acc (what 0 + acc gives: acc is never -0, it starts at +0).
+    v128.store(dst, c00); v128.store(dst, c01, 16);
+    let row = dst + ld;
+    v128.store(row, c10); v128.store(row, c11, 16);
+    row += ld;
+    v128.store(row, c20); v128.store(row, c21, 16);
+    row += ld;
+    v128.store(row, c30); v128.store(row, c31, 16);
+  } else if (full) {
     v128.store(dst, f32x4.add(v128.load(dst), c00)); v128.store(dst, f32x4.add(v128.load(dst, 16), c01), 16);
     let row = dst + ld;
     v128.store(row, f32x4.add(v128.load(row), c10)); v128.store(row, f32x4.add(v128.load(row, 16), c11), 16);
@@ -196,7 +205,8 @@ function kernel(kc: i32, pa: usize, pb: usize, c: usize, ldc: i32, mr: i32, nr: 
       const trow = tile + (<usize>(i * NR) << 2);
       for (let j = 0; j < nr; j++) {
         const p = crow + (<usize>j << 2);
-        store<f32>(p, load<f32>(p) + load<f32>(trow + (<usize>j << 2)));
+        const v = load<f32>(trow + (<usize>j << 2));
+        store<f32>(p, overwrite ? v : load<f32>(p) + v);
       }
     }
   }
@@ -212,8 +222,10 @@ export function sgemm(
   a: usize, lda: i32, b: usize, ldb: i32, c: usize, ldc: i32, scratch: usize,
 ): void {
   if (m <= 0 || n <= 0) return;
-  if (beta != 1) scaleC(m, n, beta, c, ldc);
-  if (k <= 0 || alpha == 0) return;
+  const noProduct = k <= 0 || alpha == 0;
+  // With beta == 0 the first k block writes C outright instead of zeroing it and adding.
+  if (beta != 1 && (beta != 0 || noProduct)) scaleC(m, n, beta, c, ldc);
+  if (noProduct) return;
   const packedA = scratch;
   const packedB = scratch + (<usize>(MC * KC) << 2);
   const tile = packedB + (<usize>(KC * NC) << 2);
@@ -238,7 +250,7 @@ export function sgemm(
             const mr = min(MR, mc - ir);
             const pa = packedA + (<usize>ir * <usize>kc << 2);
             const cp = c + ((<usize>(ic + ir) * <usize>ldc + <usize>(jc + jr)) << 2);
-            kernel(kc, pa, pb, cp, ldc, mr, nr, tile);
+            kernel(kc, pa, pb, cp, ldc, mr, nr, tile, beta == 0 && pc == 0);
           }
         }
       }
