@@ -38,18 +38,23 @@ function scaleC(m: i32, n: i32, beta: f32, c: usize, ldc: i32): void {
 }
 
 // Four rows of four float32 (r0..r3) transposed, stored as 16 consecutive floats at dst:
-// dst[q*4 + i] = r_i[q], each multiplied by `va` (alpha splat; x*1 is exact).
+// dst[q*4 + i] = r_i[q], multiplied by `va` (alpha splat) when `scale` (alpha != 1).
 // @ts-ignore: decorator
 @inline
-function storeTransposed4x4(r0: v128, r1: v128, r2: v128, r3: v128, va: v128, dst: usize, step: usize): void {
+function storeTransposed4x4(r0: v128, r1: v128, r2: v128, r3: v128, va: v128, scale: bool, dst: usize, step: usize): void {
   const t0 = v128.shuffle<f32>(r0, r1, 0, 4, 1, 5);
   const t1 = v128.shuffle<f32>(r2, r3, 0, 4, 1, 5);
   const t2 = v128.shuffle<f32>(r0, r1, 2, 6, 3, 7);
   const t3 = v128.shuffle<f32>(r2, r3, 2, 6, 3, 7);
-  v128.store(dst, f32x4.mul(v128.shuffle<i64>(t0, t1, 0, 2), va));
-  v128.store(dst + step, f32x4.mul(v128.shuffle<i64>(t0, t1, 1, 3), va));
-  v128.store(dst + 2 * step, f32x4.mul(v128.shuffle<i64>(t2, t3, 0, 2), va));
-  v128.store(dst + 3 * step, f32x4.mul(v128.shuffle<i64>(t2, t3, 1, 3), va));
+  let o0 = v128.shuffle<i64>(t0, t1, 0, 2), o1 = v128.shuffle<i64>(t0, t1, 1, 3);
+  let o2 = v128.shuffle<i64>(t2, t3, 0, 2), o3 = v128.shuffle<i64>(t2, t3, 1, 3);
+  if (scale) {
+    o0 = f32x4.mul(o0, va); o1 = f32x4.mul(o1, va); o2 = f32x4.mul(o2, va); o3 = f32x4.mul(o3, va);
+  }
+  v128.store(dst, o0);
+  v128.store(dst + step, o1);
+  v128.store(dst + 2 * step, o2);
+  v128.store(dst + 3 * step, o3);
 }
 
 // Packs op(A)[i0:i0+mc, p0:p0+kc] * alpha into MR-row panels: panel r holds, for each p, the
@@ -69,7 +74,7 @@ function packA(transA: i32, mc: i32, kc: i32, alpha: f32, a: usize, lda: i32, ou
         for (; p0 + 4 <= kc; p0 += 4) {
           const o = <usize>p0 << 2;
           storeTransposed4x4(v128.load(s0 + o), v128.load(s0 + rs + o), v128.load(s0 + 2 * rs + o), v128.load(s0 + 3 * rs + o),
-            va, panel + (<usize>(p0 * MR) << 2), <usize>MR << 2);
+            va, alpha != 1, panel + (<usize>(p0 * MR) << 2), <usize>MR << 2);
         }
       }
       for (let ii = 0; ii < MR; ii++) {
@@ -103,7 +108,7 @@ function packA(transA: i32, mc: i32, kc: i32, alpha: f32, a: usize, lda: i32, ou
 // Packs op(B)[p0:p0+kc, j0:j0+nc] into NR-column panels: panel s holds, for each p, the NR
 // values op(B)[p, s*NR + 0..NR-1] side by side (columns past nc are zero).
 function packB(transB: i32, kc: i32, nc: i32, b: usize, ldb: i32, out: usize): void {
-  const one = f32x4.splat(1);
+  const zero = f32x4.splat(0); // unused scale
   for (let s = 0; s < nc; s += NR) {
     const cols = min(NR, nc - s);
     const panel = out + (<usize>s * <usize>kc << 2);
@@ -133,8 +138,8 @@ function packB(transB: i32, kc: i32, nc: i32, b: usize, ldb: i32, out: usize): v
         for (; p0 + 4 <= kc; p0 += 4) {
           const s0 = b + ((<usize>s * <usize>ldb + <usize>p0) << 2), s4 = s0 + 4 * rs;
           const dst = panel + (<usize>(p0 * NR) << 2);
-          storeTransposed4x4(v128.load(s0), v128.load(s0 + rs), v128.load(s0 + 2 * rs), v128.load(s0 + 3 * rs), one, dst, <usize>NR << 2);
-          storeTransposed4x4(v128.load(s4), v128.load(s4 + rs), v128.load(s4 + 2 * rs), v128.load(s4 + 3 * rs), one, dst + 16, <usize>NR << 2);
+          storeTransposed4x4(v128.load(s0), v128.load(s0 + rs), v128.load(s0 + 2 * rs), v128.load(s0 + 3 * rs), zero, false, dst, <usize>NR << 2);
+          storeTransposed4x4(v128.load(s4), v128.load(s4 + rs), v128.load(s4 + 2 * rs), v128.load(s4 + 3 * rs), zero, false, dst + 16, <usize>NR << 2);
         }
       }
       for (let jj = 0; jj < NR; jj++) {
