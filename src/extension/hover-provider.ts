@@ -4,7 +4,7 @@ import * as vscode from "vscode";
 import { mapFor } from "./document-map";
 import { hoverMarkdown, REVEAL_COMMAND } from "./hover-text";
 import type { ResultsStore } from "./results-store";
-import { isCodeAt } from "./source-scan";
+import { hoverVariable, isCodeAt } from "./source-scan";
 
 const IDENTIFIER = /[A-Za-z_$][\w$]*/;
 
@@ -22,16 +22,17 @@ export class TensorHoverProvider implements vscode.HoverProvider {
     const range = doc.getWordRangeAtPosition(position, IDENTIFIER);
     if (!range) return null;
     const lineText = doc.lineAt(range.start.line).text;
-    // `a.x` names a property, not the variable x; comments and strings only mention names.
-    if (range.start.character > 0 && lineText[range.start.character - 1] === ".") return null;
+    // Comments and strings only mention names; `x.grad` is about x, `a.x` about no variable.
     if (!isCodeAt(lineText, range.start.character)) return null;
-    const name = doc.getText(range);
-    const placed = result.bindingAt(name, mapFor(result, doc), range.start.line, range.start.character);
+    const target = hoverVariable(lineText, range.start.character, range.end.character);
+    if (!target) return null;
+    const placed = result.bindingAt(target.name, mapFor(result, doc), range.start.line, target.column);
     if (!placed) return null;
+    const shown = new vscode.Range(range.start.line, target.column, range.end.line, range.end.character);
     const md = new vscode.MarkdownString(hoverMarkdown({ result, binding: placed.binding, tensor: placed.tensor, stale: placed.stale, file }));
     md.isTrusted = { enabledCommands: [REVEAL_COMMAND] };
     md.supportHtml = false;
     this.onHoverTensor(file, placed.tensor.id);
-    return new vscode.Hover(md, range);
+    return new vscode.Hover(md, shown);
   }
 }

@@ -93,3 +93,30 @@ export function isCodeAt(lineText: string, column: number): boolean {
   }
   return quote === null;
 }
+
+/** Tensor attributes whose hover is the tensor's own: `x.grad` shows x (its hover has the grad). */
+const TENSOR_ATTRIBUTES = new Set(["grad", "data", "grad_fn", "requires_grad", "is_leaf", "shape", "dtype", "T", "mT"]);
+
+/**
+ * The variable a hover at the word [start, end) of `lineText` is about: the word itself, or for a
+ * tensor attribute written `name.grad` (spaces allowed around the dot), the variable before the dot.
+ * Null for any other property access (`a.x` names a property, not the variable x).
+ */
+export function hoverVariable(lineText: string, start: number, end: number): { name: string; column: number } | null {
+  const word = { name: lineText.slice(start, end), column: start };
+  let before = start - 1;
+  while (before >= 0 && lineText[before] === " ") before--;
+  if (before < 0 || lineText[before] !== ".") return word;
+  if (lineText.slice(before - 2, before + 1) === "...") return word; // a spread: `[...grads]`
+  if (!TENSOR_ATTRIBUTES.has(word.name)) return null;
+  let baseEnd = lineText[before - 1] === "?" ? before - 1 : before; // `x?.grad`
+  while (baseEnd > 0 && lineText[baseEnd - 1] === " ") baseEnd--;
+  let baseStart = baseEnd;
+  while (baseStart > 0 && /[\w$]/.test(lineText[baseStart - 1] ?? "")) baseStart--;
+  if (baseStart === baseEnd || /\d/.test(lineText[baseStart] ?? "")) return null;
+  // Only a plain variable: `a.b.grad` or `f().grad` is not a binding we recorded.
+  let prev = baseStart - 1;
+  while (prev >= 0 && lineText[prev] === " ") prev--;
+  if (prev >= 0 && (lineText[prev] === "." || lineText[prev] === ")")) return null;
+  return { name: lineText.slice(baseStart, baseEnd), column: baseStart };
+}

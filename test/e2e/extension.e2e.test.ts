@@ -152,6 +152,10 @@ scenarioSuite("light", (scenario) => {
     assert.match(text, /4\.5000/, `hover should show x.grad (4.5000):\n${text}`);
     await wb.screenshot("ext-2-hover-grad");
     await wb.page.keyboard.press("Escape");
+    // `x.grad` where the program prints it: the hover is x's, with its grad.
+    const member = await wb.hoverWord("grad", { lineIncludes: "console.log(x.grad)" });
+    assert.match(member, /4\.5000/, `hover on x.grad should show x.grad (4.5000):\n${member}`);
+    await wb.page.keyboard.press("Escape");
   });
 
   scenario("3. a file that throws: a diagnostic on the throwing line and the error in the panel", async (wb) => {

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { firstTorchImportLine, importSpans, isCodeAt, selectionProgram } from "../../src/extension/source-scan";
+import { firstTorchImportLine, hoverVariable, importSpans, isCodeAt, selectionProgram } from "../../src/extension/source-scan";
 
 test("the CodeLens line: the first import of torch, after other imports", () => {
   assert.equal(firstTorchImportLine('import * as fs from "fs"\nimport * as torch from "torch";\nconst x = 1;'), 1);
@@ -49,4 +49,20 @@ test("hovers stay off comments and strings, but template expressions are code", 
   assert.equal(isCodeAt("a /* y */ b", 5), false);
   assert.equal(isCodeAt("a /* y */ b", 10), true);
   assert.equal(isCodeAt("const s = 'it\\'s y';", 17), false);
+});
+
+test("hover target: a variable, a tensor attribute of a variable, or nothing", () => {
+  const at = (line: string, word: string, from = 0) => {
+    const start = line.indexOf(word, from);
+    return hoverVariable(line, start, start + word.length);
+  };
+  assert.deepEqual(at("const y = x.add(2);", "x"), { name: "x", column: 10 });
+  assert.deepEqual(at("console.log(x.grad);", "grad"), { name: "x", column: 12 });
+  assert.deepEqual(at("console.log(w .grad);", "grad"), { name: "w", column: 12 });
+  assert.deepEqual(at("const g = x?.grad;", "grad"), { name: "x", column: 10 });
+  assert.deepEqual(at("x.data.norm()", "data"), { name: "x", column: 0 });
+  assert.deepEqual(at("f(...grads)", "grads"), { name: "grads", column: 5 });
+  assert.equal(at("const y = x.add(2);", "add"), null, "a method is not a tensor attribute");
+  assert.equal(at("model.fc.weight.grad", "grad"), null, "only a plain variable before the dot");
+  assert.equal(at("f(x).grad", "grad"), null);
 });
