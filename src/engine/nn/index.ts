@@ -12,3 +12,4 @@ export { Sequential, ModuleList, ModuleDict } from "./layers/container";
 export { CrossEntropyLoss, NLLLoss, MSELoss, L1Loss, SmoothL1Loss, BCELoss, BCEWithLogitsLoss } from "./layers/loss";
 export * as functional from "./functional";
 export * as init from "./init";
+export * as utils from "./utils";
