@@ -70,7 +70,8 @@ export const conv2dOp = op1<ConvParams>("conv2d", {
     const dw = w._dtype.alloc(w.numel()) as K.FloatArray;
     K.conv2dBackwardWeight({ ...g, input: floatData(x), inputOffset: 0, gradOutput: go, gradOutputOffset: 0, gradWeight: dw, gradWeightOffset: 0 });
     let gb: Tensor | null = null;
-    if (inputs.length > 2) {
+    // A missing bias is still an input slot (meta with shape []): only a real, 1-D bias has a gradient.
+    if (inputs.length > 2 && inputs[2].shape.length === 1) {
       const db = new Float64Array(g.outChannels);
       K.conv2dBackwardBias(go, 0, g.batch, g.outChannels, gOut._shape[2] * gOut._shape[3], db, 0);
       const bd = x._dtype.alloc(g.outChannels) as K.FloatArray;
