@@ -5,3 +5,8 @@ export { SGD } from "./sgd";
 export { Adam, AdamW } from "./adam";
 export { RMSprop, Adagrad } from "./rmsprop";
 export * as lr_scheduler from "./lr_scheduler";
+export { Adadelta } from "./adadelta";
+export { Adamax } from "./adamax";
+export { NAdam } from "./nadam";
+export { RAdam } from "./radam";
+export { ASGD } from "./asgd";
