@@ -1,0 +1,89 @@
+// `torch.linalg`: the namespace user files call as torch.linalg.norm(...), torch.linalg.inv(...).
+// Norms are composed as PyTorch composes them (matrix_norm('nuc') is a sum of svdvals, ord=±1/±inf
+// an amax/amin of vector norms), so the recorded graph has PyTorch's nodes.
+import { Tensor } from "./tensor";
+import { RuntimeError } from "./errors";
+import { DType } from "./dtype";
+import { amax, amin, dtypeTitle, linalg_vector_norm, normDims, sum } from "./ops/reduce";
+import { svdvals } from "./ops/linalg_decomp";
+import { wrapDim } from "./shape";
+import { unsqueeze } from "./ops/views";
+
+export {
+  inv, det, slogdet, solve, cholesky, qr, eigh, eigvalsh, svd, svdvals, pinv, matrix_rank, lstsq,
+  matrix_exp, matrix_power, LinAlgError,
+} from "./ops/linalg_decomp";
+export type { SlogdetResult, QrResult, EighResult, SvdResult, LstsqResult } from "./ops/linalg_decomp";
+export { multi_dot } from "./ops/einsum";
+export { linalg_cross as cross, vecdot } from "./ops/linalg_products";
+export { matmul } from "./ops/linalg";
+
+type Ord = number | "fro" | "nuc";
+type DimArg = number | readonly number[] | null | undefined;
+export interface VectorNormOpts { ord?: number; dim?: DimArg; keepdim?: boolean; dtype?: DType | null }
+export interface MatrixNormOpts { ord?: Ord; dim?: readonly number[]; keepdim?: boolean; dtype?: DType | null }
+export interface NormOpts { ord?: Ord | null; dim?: DimArg; keepdim?: boolean; dtype?: DType | null }
+
+function floatCheck(t: Tensor, fname: string): void {
+  if (!t._dtype.isFloatingPoint) throw new RuntimeError(`${fname}: Expected a floating point or complex tensor as input. Got ${dtypeTitle(t._dtype)}`);
+}
+
+export function vector_norm(x: Tensor, ord: number | VectorNormOpts = 2, dim?: DimArg, keepdim = false, opts?: { dtype?: DType | null }): Tensor {
+  const o: VectorNormOpts = typeof ord === "object" ? ord : { ord, dim, keepdim, dtype: opts?.dtype };
+  floatCheck(x, "linalg.vector_norm");
+  const src = o.dtype && o.dtype !== x._dtype ? x.to(o.dtype) : x;
+  const dims = o.dim === null || o.dim === undefined ? undefined : normDims(o.dim, x._shape.length);
+  return linalg_vector_norm(src, o.ord ?? 2, dims, o.keepdim ?? false);
+}
+
+export function matrix_norm(A: Tensor, ord: Ord | MatrixNormOpts = "fro", dim: readonly number[] = [-2, -1], keepdim = false, opts?: { dtype?: DType | null }): Tensor {
+  const o: MatrixNormOpts = typeof ord === "object" ? ord : { ord, dim, keepdim, dtype: opts?.dtype };
+  const nd = A._shape.length;
+  if (nd < 2) throw new RuntimeError("linalg.matrix_norm: The input tensor A must have at least 2 dimensions.");
+  floatCheck(A, "linalg.matrix_norm");
+  const p = o.ord ?? "fro";
+  const [d0, d1] = (o.dim ?? [-2, -1]).map((d) => wrapDim(d, nd));
+  const kd = o.keepdim ?? false;
+  const x = o.dtype && o.dtype !== A._dtype ? A.to(o.dtype) : A;
+  if (p === "fro") return linalg_vector_norm(x, 2, [d0, d1], kd);
+  if (p === "nuc" || p === 2 || p === -2) {
+    // Singular values of the (d0, d1) matrices: move them last.
+    const moved = movedLast(x, d0, d1);
+    const s = svdvals(moved);
+    const r = p === "nuc" ? sum(s, -1) : p === 2 ? amax(s, -1) : amin(s, -1);
+    return kd ? unsqueeze(unsqueeze(r, Math.min(d0, d1)), Math.max(d0, d1)) : r;
+  }
+  if (p === 1 || p === -1 || p === Infinity || p === -Infinity) {
+    // 1: max column sum (sum over rows d0); inf: max row sum (sum over columns d1).
+    const sumDim = p === 1 || p === -1 ? d0 : d1;
+    const other = sumDim === d0 ? d1 : d0;
+    const v = linalg_vector_norm(x, 1, [sumDim], kd);
+    const od = kd || other < sumDim ? other : other - 1;
+    return p > 0 ? amax(v, od, kd) : amin(v, od, kd);
+  }
+  throw new RuntimeError(`linalg.matrix_norm: Order ${String(p)} not supported.`);
+}
+function movedLast(x: Tensor, d0: number, d1: number): Tensor {
+  const nd = x._shape.length;
+  const rest = Array.from({ length: nd }, (_v, i) => i).filter((i) => i !== d0 && i !== d1);
+  return x.permute([...rest, d0, d1]);
+}
+
+/** linalg.norm: vector norm of the flattened input without ord and dim; a matrix norm for ord with 2-D or a 2-tuple dim. */
+export function norm(A: Tensor, ord?: Ord | null | NormOpts, dim?: DimArg, keepdim = false, opts?: { dtype?: DType | null }): Tensor {
+  const o: NormOpts = ord !== null && typeof ord === "object" ? ord : { ord, dim, keepdim, dtype: opts?.dtype };
+  const d = o.dim;
+  const kd = o.keepdim ?? false;
+  if (d !== null && d !== undefined) {
+    const ds = typeof d === "number" ? [d] : [...d];
+    if (ds.length === 1) {
+      if (typeof o.ord === "string") throw new RuntimeError(`linalg.vector_norm: Expected a valid vector norm order, but got ${o.ord}`);
+      return vector_norm(A, { ord: o.ord ?? 2, dim: ds, keepdim: kd, dtype: o.dtype });
+    }
+    return matrix_norm(A, { ord: o.ord ?? "fro", dim: ds, keepdim: kd, dtype: o.dtype });
+  }
+  if (o.ord === null || o.ord === undefined) return vector_norm(A, { ord: 2, keepdim: kd, dtype: o.dtype });
+  if (A._shape.length === 2 || typeof o.ord === "string") return matrix_norm(A, { ord: o.ord, keepdim: kd, dtype: o.dtype });
+  if (A._shape.length === 1) return vector_norm(A, { ord: o.ord, keepdim: kd, dtype: o.dtype });
+  throw new RuntimeError(`linalg.norm: If dim is not specified but ord is, the input must be 1D or 2D. Got ${A._shape.length}D.`);
+}
