@@ -29,6 +29,9 @@ export { no_grad, enable_grad, set_grad_enabled, inference_mode, is_grad_enabled
 export * as autograd from "./autograd/index";
 export * as nn from "./nn";
 export * as optim from "./optim";
+export * as linalg from "./linalg";
+export * from "./torch_linalg";
+import "./tensor_methods_linalg";
 export * as utils from "./utils";
 export { Generator, defaultGenerator as default_generator } from "./random";
 export { setPrintOptions as set_printoptions } from "./printing";
