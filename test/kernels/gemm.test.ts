@@ -145,3 +145,22 @@ test("batched gemm applies each stride, including a shared (stride 0) operand", 
     assertClose(c.subarray(i * m * n, (i + 1) * m * n), want, 1e-5, `batch ${i}`);
   }
 });
+
+test("rowAdd: the row vector added after the product equals a separate float32 add, wasm and JS", () => {
+  const r = rng(93);
+  for (const [m, n, k] of [[64, 256, 97], [5, 10, 3], [33, 7, 64]]) {
+    const a = new Float32Array(m * k).map(() => r() * 2 - 1), b = new Float32Array(n * k).map(() => r() * 2 - 1);
+    const bias = new Float32Array(2 * n + 1).map(() => r() * 2 - 1);
+    for (const backend of ["wasm", "js"] as const) {
+      setBackend(backend);
+      const base = { transA: false, transB: true, m, n, k, a, aOffset: 0, lda: k, b, bOffset: 0, ldb: k, cOffset: 0, ldc: n };
+      const want = new Float32Array(m * n);
+      gemm({ ...base, c: want });
+      for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) want[i * n + j] = Math.fround(want[i * n + j] + bias[1 + 2 * j]);
+      const got = new Float32Array(m * n);
+      gemm({ ...base, c: got, rowAdd: bias, rowAddOffset: 1, rowAddStride: 2 });
+      assert.deepEqual(got, want, `${backend} ${m}x${n}x${k}`);
+    }
+    setBackend("wasm");
+  }
+});

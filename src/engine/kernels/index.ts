@@ -123,6 +123,17 @@ export function gemm(p: GemmParams): void {
     }
   }
   gemmJs(p);
+  if (p.rowAdd) addRowJs(p);
+}
+
+/** C[i, j] += rowAdd[j] after the product (JS kernels; the typed array store rounds). */
+function addRowJs(p: GemmParams): void {
+  const { m, n, c, cOffset, ldc } = p;
+  const r = p.rowAdd as FloatArray, ro = p.rowAddOffset ?? 0, rs = p.rowAddStride ?? 1;
+  for (let i = 0; i < m; i++) {
+    const row = cOffset + i * ldc;
+    for (let j = 0; j < n; j++) c[row + j] = c[row + j] + r[ro + j * rs];
+  }
 }
 
 /** `batch` GEMMs, the i-th on offsets + i * stride (torch.bmm and batched matmul). */

@@ -24,6 +24,14 @@ export interface GemmParams<T extends FloatArray = FloatArray> {
   c: T;
   cOffset: number;
   ldc: number;
+  /**
+   * Optional row vector added to every row of the result after the product, rounded to the
+   * dtype: C[i, j] = C[i, j] + rowAdd[rowAddOffset + j * rowAddStride] (nn.Linear's bias).
+   */
+  rowAdd?: T;
+  rowAddOffset?: number;
+  /** Default 1. */
+  rowAddStride?: number;
 }
 
 /** `batch` independent GEMMs; matrix i starts at offset + i * stride in each array (stride may be 0). */

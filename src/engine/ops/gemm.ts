@@ -20,6 +20,10 @@ export interface GemmCall {
   cOffset: number;
   ldc: number;
   dtype: DType;
+  /** Optional row vector added to every row of C after the product (float32/float64 only). */
+  rowAdd?: TypedArray;
+  rowAddOffset?: number;
+  rowAddStride?: number;
 }
 
 type GemmImpl = (p: GemmCall) => boolean;
@@ -29,9 +33,9 @@ export function registerGemm(impl: GemmImpl | null): void { fast = impl; }
 
 /** C = op(A)·op(B), row-major, overwriting C. */
 export function gemm(p: GemmCall): void {
-  if (fast && fast(p)) return;
+  if (!p.rowAdd && fast && fast(p)) return;
   if (p.dtype.name === "float32" || p.dtype.name === "float64") {
-    kernelGemm({ ...p, a: p.a as Float32Array, b: p.b as Float32Array, c: p.c as Float32Array });
+    kernelGemm({ ...p, a: p.a as Float32Array, b: p.b as Float32Array, c: p.c as Float32Array, rowAdd: p.rowAdd as Float32Array | undefined });
     return;
   }
   const { m, n, k, a, b, c, aOffset, bOffset, cOffset, lda, ldb, ldc, transA, transB } = p;

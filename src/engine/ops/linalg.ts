@@ -4,7 +4,7 @@
 import { Tensor } from "../tensor";
 import { op1 } from "./define";
 import { readDense } from "./loops";
-import type { TypedArray } from "../dtype";
+import { float32, type TypedArray } from "../dtype";
 import { RuntimeError } from "../errors";
 import { gemm } from "./gemm";
 import { add, mul } from "./elementwise";
@@ -54,8 +54,11 @@ function layoutOf(t: Tensor): MatrixLayout {
   return { data: d, offset: 0, ld: cols, trans: false, batchStride: rows * cols };
 }
 
-/** C = A·B for a batch of matrices (2-D: batch 1), without copying transposed views. */
-function batchedProduct(a: Tensor, b: Tensor, batch: number, m: number, k: number, n: number, outShape: number[]): Tensor {
+/** A row vector the GEMM adds to every row of its result (nn.Linear's bias). */
+interface RowAdd { data: TypedArray; offset: number; stride: number }
+
+/** C = A·B (+ a row vector) for a batch of matrices (2-D: batch 1), without copying transposed views. */
+function batchedProduct(a: Tensor, b: Tensor, batch: number, m: number, k: number, n: number, outShape: number[], rowAdd?: RowAdd): Tensor {
   const A = layoutOf(a.dim() === 1 ? a.view(1, k) : a);
   const B = layoutOf(b.dim() === 1 ? b.view(k, 1) : b);
   const dtype = a._dtype;
@@ -66,6 +69,7 @@ function batchedProduct(a: Tensor, b: Tensor, batch: number, m: number, k: numbe
       a: A.data, aOffset: A.offset + i * A.batchStride, lda: A.ld,
       b: B.data, bOffset: B.offset + i * B.batchStride, ldb: B.ld,
       c: C, cOffset: i * m * n, ldc: n, dtype,
+      rowAdd: rowAdd?.data, rowAddOffset: rowAdd?.offset, rowAddStride: rowAdd?.stride,
     });
   }
   return Tensor._make(C, outShape, dtype);
@@ -188,6 +192,13 @@ export function matmul(a: Tensor, b: Tensor): Tensor {
 const addmmOp = op1<{ beta: number; alpha: number }>("addmm", {
   name: "AddmmBackward0",
   forward: ([bias, m1, m2], p) => {
+    const n = m2._shape[1];
+    if (p.beta === 1 && p.alpha === 1 && m1._dtype === float32 && m2._dtype === float32 && bias._dtype === float32 && bias._shape.length === 1 && bias._shape[0] === n && n > 0) {
+      // nn.Linear: the kernels add the bias row to the product before handing it back
+      // (fround(bias + product), the same arithmetic as the loop below with alpha = beta = 1).
+      return batchedProduct(m1, m2, 1, m1._shape[0], m1._shape[1], n, [m1._shape[0], n],
+        { data: bias._storage.data, offset: bias._offset, stride: bias._strides[0] });
+    }
     const prod = batchedProduct(m1, m2, 1, m1._shape[0], m1._shape[1], m2._shape[1], [m1._shape[0], m2._shape[1]]);
     const outShape = prod._shape;
     const C = prod._storage.data;

@@ -197,6 +197,12 @@ export class WasmBackend {
       // Only C = beta * C: sgemm with k = 0 does exactly that scaling.
       this.ex.sgemm(0, 0, m, n, 0, 0, beta, 0, 1, 0, 1, mc.ptr, mc.ld, this.scratch[0]);
     }
+    if (p.rowAdd) {
+      const row = heap.alloc(n * 4), f32 = heap.f32, r = p.rowAdd, ro = p.rowAddOffset ?? 0, rs = p.rowAddStride ?? 1;
+      if (rs === 1) f32.set(r.subarray(ro, ro + n), row >> 2);
+      else for (let j = 0; j < n; j++) f32[(row >> 2) + j] = r[ro + j * rs];
+      this.ex.addRow(m, n, mc.ptr, mc.ld, row);
+    }
     if (home < 0) copyMatrixOut(heap, mc, m, n, p.c, p.cOffset, p.ldc);
   }
 

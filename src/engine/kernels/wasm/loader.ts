@@ -30,6 +30,7 @@ export interface KernelExports {
   relu(n: number, a: number, out: number): void;
   reluBackward(n: number, g: number, y: number, out: number): void;
   kahanColumnSums(rows: number, cols: number, a: number, sum: number, comp: number): void;
+  addRow(m: number, n: number, c: number, ldc: number, row: number): void;
   sumValue(n: number, a: number): number;
   maxValue(n: number, a: number): number;
   sgdStep(n: number, x: number, g: number, buf: number, useBuf: number, m: number, nlr: number, fused: number): void;

@@ -262,3 +262,19 @@ export function sgemm(
     }
   }
 }
+
+/** C[i, j] = C[i, j] + row[j] (float32 adds): nn.Linear's bias after its product. */
+export function addRow(m: i32, n: i32, c: usize, ldc: i32, row: usize): void {
+  for (let i = 0; i < m; i++) {
+    const crow = c + (<usize>i * <usize>ldc << 2);
+    let j = 0;
+    for (; j + 4 <= n; j += 4) {
+      const o = <usize>j << 2;
+      v128.store(crow + o, f32x4.add(v128.load(crow + o), v128.load(row + o)));
+    }
+    for (; j < n; j++) {
+      const o = <usize>j << 2;
+      store<f32>(crow + o, load<f32>(crow + o) + load<f32>(row + o));
+    }
+  }
+}
