@@ -25,6 +25,8 @@ export {
 export { matmul, mm, mv, dot, inner, bmm, addmm, outer } from "./ops/linalg";
 export { softmax, log_softmax } from "./ops/softmax";
 export { index_select, gather, masked_select, take } from "./ops/indexing";
+export * from "./torch_math";
+import "./tensor_methods_math";
 export { no_grad, enable_grad, set_grad_enabled, inference_mode, is_grad_enabled } from "./autograd/index";
 export * as autograd from "./autograd/index";
 export * as nn from "./nn";
