@@ -54,6 +54,16 @@ function layoutOf(t: Tensor): MatrixLayout {
   return { data: d, offset: 0, ld: cols, trans: false, batchStride: rows * cols };
 }
 
+/**
+ * From this many elements a product's float32 storage is not zero-filled first: the GEMM below
+ * writes every element of C (beta 0), and zeroing ~1 MB (nn.Linear's weight gradient) costs
+ * about what the GEMM's copy into it does.
+ */
+const UNINIT_MIN = 1 << 14;
+function uninitF32(n: number): Float32Array {
+  return new Float32Array(Buffer.allocUnsafeSlow(n * 4).buffer, 0, n);
+}
+
 /** A row vector the GEMM adds to every row of its result (nn.Linear's bias). */
 interface RowAdd { data: TypedArray; offset: number; stride: number }
 
@@ -62,7 +72,7 @@ function batchedProduct(a: Tensor, b: Tensor, batch: number, m: number, k: numbe
   const A = layoutOf(a.dim() === 1 ? a.view(1, k) : a);
   const B = layoutOf(b.dim() === 1 ? b.view(k, 1) : b);
   const dtype = a._dtype;
-  const C = dtype.alloc(batch * m * n);
+  const C = dtype === float32 && batch * m * n >= UNINIT_MIN ? uninitF32(batch * m * n) : dtype.alloc(batch * m * n);
   for (let i = 0; i < batch; i++) {
     gemm({
       transA: A.trans, transB: B.trans, m, n, k,
