@@ -10,7 +10,8 @@ interface OptCase {
   name: string; optimizer: string; options: Record<string, unknown>; dtype: "float32" | "float64"; shapes: number[][];
   init: number[][]; grads: number[][][]; history: number[][][]; state_keys: string[];
 }
-export interface MoreFixtures { optimizers: OptCase[] }
+interface SchedCase { scheduler: string; optimizer: "sgd" | "adam"; options: Record<string, unknown>; lrs: number[][]; momentum: number[][]; last_lr: number[] }
+export interface MoreFixtures { optimizers: OptCase[]; schedulers: SchedCase[] }
 const fx = loadFixture<MoreFixtures>("optim", "more_fixtures.json");
 type OptCtor = new (params: unknown, opts: Record<string, unknown>) => torch.optim.Optimizer<{ lr: number }>;
 
@@ -43,4 +44,66 @@ test("new optimizers reject PyTorch's invalid arguments with its messages", () =
   assert.throws(() => new torch.optim.NAdam(p, { momentum_decay: -1 }), { message: "Invalid momentum_decay value: -1" });
   assert.throws(() => new torch.optim.RAdam(p, { lr: -1 }), { message: "Invalid learning rate: -1" });
   assert.throws(() => new torch.optim.ASGD(p, { weight_decay: -1 }), { message: "Invalid weight_decay value: -1" });
+});
+
+const METRICS = [1.0, 0.9, 0.95, 0.96, 0.97, 0.89, 0.9, 0.9, 0.9, 0.9, 0.9, 0.5, 0.6, 0.6, 0.6, 0.6, 0.6, 0.6, 0.6, 0.6];
+const S = torch.optim.lr_scheduler;
+type Sched = { step(): void; get_last_lr(): number[] };
+
+function build(c: SchedCase, opt: torch.optim.Optimizer<{ lr: number }>): Sched {
+  const o = c.options as never;
+  switch (c.scheduler) {
+    case "MultiplicativeLR": return new S.MultiplicativeLR(opt, () => 0.95);
+    case "ConstantLR": return new S.ConstantLR(opt, o);
+    case "LinearLR": return new S.LinearLR(opt, o);
+    case "PolynomialLR": return new S.PolynomialLR(opt, o);
+    case "CosineAnnealingWarmRestarts": return new S.CosineAnnealingWarmRestarts(opt, o);
+    case "CyclicLR": return new S.CyclicLR(opt, o);
+    case "OneCycleLR": return new S.OneCycleLR(opt, o);
+    case "SequentialLR":
+      return new S.SequentialLR(opt, [new S.LinearLR(opt, { start_factor: 0.1, total_iters: 4 }), new S.ExponentialLR(opt, 0.9), new S.StepLR(opt, 3, 0.5)], [5, 12]);
+    case "ChainedScheduler": return new S.ChainedScheduler([new S.ConstantLR(opt, { factor: 0.1, total_iters: 2 }), new S.ExponentialLR(opt, 0.9)]);
+    case "ReduceLROnPlateau": {
+      const r = new S.ReduceLROnPlateau(opt, o);
+      let e = 0;
+      return { step: () => r.step(METRICS[e++ % METRICS.length]), get_last_lr: () => r.get_last_lr() };
+    }
+    default: throw new Error(c.scheduler);
+  }
+}
+
+const near = (a: number, e: number): boolean => Math.abs(a - e) <= 1e-15 * Math.abs(e) + 1e-18;
+
+for (const c of fx.schedulers) {
+  test(`lr_scheduler.${c.scheduler} ${JSON.stringify(c.options)}: rates per epoch`, () => {
+    const ps = [torch.zeros(1).requires_grad_(), torch.zeros(1).requires_grad_()];
+    const groups = [{ params: [ps[0]] }, { params: [ps[1]], lr: 0.01 }];
+    const opt = (c.optimizer === "adam" ? new torch.optim.Adam(groups, { lr: 0.1 }) : new torch.optim.SGD(groups, { lr: 0.1, momentum: 0.9 })) as unknown as torch.optim.Optimizer<{ lr: number }>;
+    const sched = build(c, opt);
+    c.lrs.forEach((expected, e) => {
+      opt.step();
+      sched.step();
+      opt.param_groups.forEach((g, i) => {
+        assert.ok(near(g.lr, expected[i]), `epoch ${e + 1} group ${i}: lr ${g.lr} vs PyTorch ${expected[i]}`);
+        const gr = g as unknown as { momentum?: number; betas?: number[] };
+        const m = c.optimizer === "adam" ? (gr.betas as number[])[0] : (gr.momentum as number);
+        assert.ok(near(m, c.momentum[e][i]), `epoch ${e + 1} group ${i}: momentum ${m} vs PyTorch ${c.momentum[e][i]}`);
+      });
+    });
+    sched.get_last_lr().forEach((v, i) => assert.ok(near(v, c.last_lr[i]), "get_last_lr"));
+  });
+}
+
+test("scheduler argument errors and the epoch deprecation are PyTorch's", () => {
+  const opt = new torch.optim.SGD([torch.zeros(1).requires_grad_()], { lr: 0.1 }) as unknown as torch.optim.Optimizer<{ lr: number }>;
+  assert.throws(() => new S.ConstantLR(opt, 2), { message: "Constant multiplicative factor expected to be between 0 and 1." });
+  assert.throws(() => new S.LinearLR(opt, { end_factor: -1 }), { message: "Ending multiplicative factor expected to be between 0 and 1." });
+  assert.throws(() => new S.CosineAnnealingWarmRestarts(opt, 0), { message: "Expected positive integer T_0, but got 0" });
+  assert.throws(() => new S.OneCycleLR(opt, { max_lr: 1 }), { message: "You must define either total_steps OR (epochs AND steps_per_epoch)" });
+  assert.throws(() => new S.ReduceLROnPlateau(opt, { factor: 1 }), { message: "Factor should be < 1.0." });
+  const adam = new torch.optim.Adam([torch.zeros(1).requires_grad_()]) as unknown as torch.optim.Optimizer<{ lr: number }>;
+  assert.throws(() => new S.CyclicLR(adam, { base_lr: 0.1, max_lr: 1 }), { message: "optimizer must support momentum with `cycle_momentum` option enabled" });
+  const one = new S.OneCycleLR(opt, { max_lr: 1, total_steps: 2 });
+  one.step(); one.step();
+  assert.throws(() => one.step(), { message: "Tried to step 4 times. The specified number of total steps is 2" });
 });

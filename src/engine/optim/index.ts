@@ -4,7 +4,7 @@ export type { OptimizerStateDict, ParamGroup, GroupInput } from "./optimizer";
 export { SGD } from "./sgd";
 export { Adam, AdamW } from "./adam";
 export { RMSprop, Adagrad } from "./rmsprop";
-export * as lr_scheduler from "./lr_scheduler";
+export * as lr_scheduler from "./lr_scheduler_all";
 export { Adadelta } from "./adadelta";
 export { Adamax } from "./adamax";
 export { NAdam } from "./nadam";

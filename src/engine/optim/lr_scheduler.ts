@@ -8,6 +8,11 @@ type AnyOptimizer = Optimizer<{ lr: number }>;
 /** Python's % (the result takes the divisor's sign). */
 const pyMod = (a: number, b: number): number => ((a % b) + b) % b;
 
+/** Python's '{:.4e}'.format(x): at least two exponent digits. */
+export const pyExp4 = (x: number): string => x.toExponential(4).replace(/e([+-])(\d)$/, "e$10$2");
+
+export const EPOCH_DEPRECATION_WARNING = "The epoch parameter in `scheduler.step()` was not necessary and is being deprecated where possible. Please use `scheduler.step()` to step the scheduler. During the deprecation, if epoch is different from None, the closed form is used instead of the new chainable form, where available. Please open an issue if you are unable to replicate your use case: https://github.com/pytorch/pytorch/issues/new/choose.";
+
 export abstract class LRScheduler {
   optimizer: AnyOptimizer;
   base_lrs: number[];
@@ -40,15 +45,50 @@ export abstract class LRScheduler {
   abstract get_lr(): number[];
   get_last_lr(): number[] { return this._last_lr.slice(); }
 
-  step(): void {
+  /** Whether get_lr() runs inside step() (outside it PyTorch warns to use get_last_lr()). */
+  _get_lr_called_within_step = false;
+  /** Closed-form rate for an explicit `step(epoch)`, where a scheduler has one. */
+  _get_closed_form_lr?(): number[];
+
+  /** PyTorch's _initial_step, for schedulers that drive others (SequentialLR). */
+  _initial_step(): void { this.initialStep(); }
+
+  /** Subclasses' get_lr() calls this first, as PyTorch's do. */
+  protected warnIfOutsideStep(): void {
+    if (!this._get_lr_called_within_step) warnOnce("To get the last learning rate computed by the scheduler, please use `get_last_lr()`.");
+  }
+
+  step(epoch?: number): void {
     this._step_count++;
     if (this._step_count > 1 && this.optimizer._step_count < 1) {
       warnOnce("Detected call of `lr_scheduler.step()` before `optimizer.step()`. In PyTorch 1.1.0 and later, you should call them in the opposite order: `optimizer.step()` before `lr_scheduler.step()`.  Failure to do this will result in PyTorch skipping the first value of the learning rate schedule. See more details at https://pytorch.org/docs/stable/optim.html#how-to-adjust-learning-rate");
     }
-    this.last_epoch++;
-    const lrs = this.get_lr();
-    this.optimizer.param_groups.forEach((g, i) => { g.lr = lrs[i]; });
+    this._get_lr_called_within_step = true;
+    let lrs: number[];
+    try {
+      if (epoch === undefined) {
+        this.last_epoch++;
+        lrs = this.get_lr();
+      } else {
+        warnOnce(EPOCH_DEPRECATION_WARNING);
+        this.last_epoch = epoch;
+        lrs = this._get_closed_form_lr ? this._get_closed_form_lr() : this.get_lr();
+      }
+    } finally {
+      this._get_lr_called_within_step = false;
+    }
+    this.optimizer.param_groups.forEach((g, i) => {
+      g.lr = lrs[i];
+      this.print_lr(this.verbose, i, g.lr, epoch);
+    });
     this._last_lr = this.optimizer.param_groups.map((g) => g.lr);
+  }
+
+  /** verbose=True's line, with Python's {:.4e} and %.5d formatting. */
+  print_lr(is_verbose: boolean, group: number, lr: number, epoch?: number): void {
+    if (!is_verbose) return;
+    if (epoch === undefined) console.log(`Adjusting learning rate of group ${group} to ${pyExp4(lr)}.`);
+    else console.log(`Epoch ${Number.isInteger(epoch) ? String(epoch).padStart(5, "0") : epoch.toFixed(2)}: adjusting learning rate of group ${group} to ${pyExp4(lr)}.`);
   }
 
   state_dict(): Record<string, unknown> {
@@ -74,6 +114,9 @@ export class StepLR extends LRScheduler {
     if (this.last_epoch === 0 || this.last_epoch % this.step_size !== 0) return groups.map((g) => g.lr);
     return groups.map((g) => g.lr * this.gamma);
   }
+  override _get_closed_form_lr(): number[] {
+    return this.base_lrs.map((b) => b * this.gamma ** Math.floor(this.last_epoch / this.step_size));
+  }
 }
 
 export class MultiStepLR extends LRScheduler {
@@ -93,6 +136,11 @@ export class MultiStepLR extends LRScheduler {
     if (k === undefined) return groups.map((g) => g.lr);
     return groups.map((g) => g.lr * this.gamma ** k);
   }
+  override _get_closed_form_lr(): number[] {
+    let passed = 0; // bisect_right over the sorted milestones, repeats counted
+    for (const [m, count] of this.milestones) if (m <= this.last_epoch) passed += count;
+    return this.base_lrs.map((b) => b * this.gamma ** passed);
+  }
 }
 
 export class ExponentialLR extends LRScheduler {
@@ -107,6 +155,9 @@ export class ExponentialLR extends LRScheduler {
     const groups = this.optimizer.param_groups;
     if (this.last_epoch === 0) return groups.map((g) => g.lr);
     return groups.map((g) => g.lr * this.gamma);
+  }
+  override _get_closed_form_lr(): number[] {
+    return this.base_lrs.map((b) => b * this.gamma ** this.last_epoch);
   }
 }
 
@@ -131,6 +182,9 @@ export class CosineAnnealingLR extends LRScheduler {
       return groups.map((g, i) => g.lr + ((this.base_lrs[i] - eta) * (1 - Math.cos(Math.PI / T))) / 2);
     }
     return groups.map((g) => ((1 + Math.cos((Math.PI * e) / T)) / (1 + Math.cos((Math.PI * (e - 1)) / T))) * (g.lr - eta) + eta);
+  }
+  override _get_closed_form_lr(): number[] {
+    return this.base_lrs.map((b) => this.eta_min + ((b - this.eta_min) * (1 + Math.cos((Math.PI * this.last_epoch) / this.T_max))) / 2);
   }
 }
 
