@@ -1,5 +1,34 @@
 // gradcheck samples for the ops of one area (see gradcheck_samples.ts for the format); merged by
 // gradcheck.test.ts, kept apart so that people adding ops in different areas never edit one file.
+import * as torch from "../../src/engine";
 import type { Sample } from "./gradcheck_samples";
 
-export const samples: Record<string, Sample[]> = {};
+const F = torch.nn.functional;
+const f64 = { dtype: torch.float64 };
+
+export const samples: Record<string, Sample[]> = {
+  // Inputs lie in ±[0.2, 1.2]; scaling moves some across the kinks' far sides without landing on them.
+  hardtanh: [{ inputs: (r) => [r(6)], call: (a) => F.hardtanh(a, -0.5, 0.7) }],
+  elu: [
+    { inputs: (r) => [r(6)], call: (a) => F.elu(a, 0.7) },
+    { inputs: (r) => [r(6)], call: (a) => F.selu(a) },
+    { inputs: (r) => [r(6)], call: (a) => F.celu(a, 1.5) },
+  ],
+  silu: [{ inputs: (r) => [r(6)], call: (a) => F.silu(a.mul(3)) }],
+  mish: [{ inputs: (r) => [r(6)], call: (a) => F.mish(a.mul(3)) }],
+  softplus: [{ inputs: (r) => [r(6)], call: (a) => F.softplus(a.mul(4), 2, 3) }],
+  hardswish: [{ inputs: (r) => [r(6)], call: (a) => F.hardswish(a.mul(4)) }],
+  hardsigmoid: [{ inputs: (r) => [r(6)], call: (a) => F.hardsigmoid(a.mul(4)) }],
+  threshold: [{ inputs: (r) => [r(6)], call: (a) => F.threshold(a, 0.1, 2) }],
+  log_sigmoid: [{ inputs: (r) => [r(6)], call: (a) => F.logsigmoid(a.mul(3)) }],
+  hardshrink: [{ inputs: (r) => [r(6)], call: (a) => F.hardshrink(a, 0.6) }],
+  softshrink: [{ inputs: (r) => [r(6)], call: (a) => F.softshrink(a, 0.6) }],
+  prelu: [
+    { inputs: (r) => [r(2, 3, 2), r(3)], call: (a, w) => F.prelu(a, w) },
+    { inputs: (r) => [r(5), r(1)], call: (a, w) => F.prelu(a, w) },
+  ],
+  glu: [
+    { inputs: (r) => [r(3, 4)], call: (a) => F.glu(a) },
+    { inputs: (r) => [r(4, 3, 2)], call: (a) => F.glu(a, 0).mul(torch.arange(12, f64).view(2, 3, 2)) },
+  ],
+};

@@ -33,6 +33,7 @@ export function log_softmax(input: Tensor, dim?: number | SoftmaxOpts | null, op
   return logSoftmaxOp(input, dim, opts);
 }
 export * from "./functional_loss";
+export * from "./functional_act";
 
 type IntOr2 = number | [number, number] | number[];
 

@@ -6,6 +6,10 @@ export { Identity, Linear } from "./layers/linear";
 export { Conv2d } from "./layers/conv";
 export { BatchNorm1d, BatchNorm2d, LayerNorm } from "./layers/norm";
 export { ReLU, LeakyReLU, GELU, Sigmoid, Tanh, Softmax, LogSoftmax } from "./layers/activation";
+export {
+  Hardtanh, ReLU6, ELU, CELU, SELU, SiLU, Mish, Hardswish, Hardsigmoid, Softplus, Softsign, Tanhshrink, LogSigmoid,
+  Threshold, PReLU, GLU, Hardshrink, Softshrink, Softmin, Softmax2d,
+} from "./layers/activation_more";
 export { MaxPool2d, AvgPool2d, AdaptiveAvgPool2d } from "./layers/pooling";
 export { Dropout, Flatten, Embedding } from "./layers/misc";
 export { Sequential, ModuleList, ModuleDict } from "./layers/container";

@@ -1,0 +1,124 @@
+#!/usr/bin/python3
+# Writes test/nn/fixtures_more.json from PyTorch 1.13 (run with /usr/bin/python3) for the modules
+# added by the nn-coverage work (more activations, distance/loss modules, RNN/LSTM/GRU and their
+# cells, MultiheadAttention, Transformer encoder, shape/utility layers). Each case: seeded default
+# initialisation (state_dict, bit for bit), repr, inputs (drawn with randn after construction,
+# so the TS side draws the same), every output tensor of forward, grad_fn names, and the input and
+# parameter grads of sum(out_i * w_i). more_layers.test.ts replays them.
+import json
+import os
+
+import torch
+import torch.nn as nn
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def tens(t):
+    vals = t.detach().reshape(-1).tolist()
+    return {"shape": list(t.shape), "dtype": str(t.dtype).replace("torch.", ""),
+            "values": [float(v) for v in vals] if t.dtype.is_floating_point else [int(v) for v in vals]}
+
+
+def flatten_out(o):
+    if isinstance(o, torch.Tensor):
+        return [o]
+    if o is None:
+        return [None]
+    out = []
+    for x in o:
+        out.extend(flatten_out(x))
+    return out
+
+
+def to_py(v):
+    if isinstance(v, list):
+        return tuple(to_py(x) for x in v)
+    return v
+
+
+# (kind, args, kwargs, inputs, mode, options). inputs: list of
+#   [shape]              randn(shape).requires_grad_() drawn after construction, in order
+#   {"const": [...], "dtype": d}  a fixed tensor (no grad)
+#   None                 None
+CASES = [
+    ("ReLU6", [], {}, [[3, 5]]),
+    ("ReLU6", [], {"inplace": True}, [[2, 3]]),
+    ("ELU", [], {}, [[3, 5]]),
+    ("ELU", [], {"alpha": 0.5, "inplace": True}, [[2, 3]]),
+    ("SELU", [], {}, [[3, 5]]),
+    ("CELU", [], {"alpha": 2.0}, [[3, 5]]),
+    ("SiLU", [], {}, [[3, 5]]),
+    ("Mish", [], {}, [[3, 5]]),
+    ("Softplus", [], {}, [[3, 5]]),
+    ("Softplus", [2, 1], {}, [[3, 5]]),
+    ("Softsign", [], {}, [[3, 5]]),
+    ("Hardtanh", [], {}, [[3, 5]]),
+    ("Hardtanh", [-0.5, 0.25], {}, [[3, 5]]),
+    ("Hardswish", [], {}, [[3, 5]]),
+    ("Hardsigmoid", [], {}, [[3, 5]]),
+    ("Threshold", [0.1, 20], {}, [[3, 5]]),
+    ("PReLU", [], {}, [[3, 5]]),
+    ("PReLU", [3], {"init": 0.1}, [[2, 3, 4]]),
+    ("LogSigmoid", [], {}, [[3, 5]]),
+    ("GLU", [], {}, [[3, 4]]),
+    ("GLU", [0], {}, [[4, 3]]),
+    ("Tanhshrink", [], {}, [[3, 5]]),
+    ("Softmin", [1], {}, [[3, 5]]),
+    ("Softmax2d", [], {}, [[2, 3, 2, 2]]),
+    ("Hardshrink", [], {}, [[3, 5]]),
+    ("Softshrink", [1.0], {}, [[3, 5]]),
+]
+
+
+def run_case(i, spec):
+    kind, args, kwargs, inputs = spec[:4]
+    mode = spec[4] if len(spec) > 4 else "train"
+    seed = 1000 + i
+    torch.manual_seed(seed)
+    m = getattr(nn, kind)(*[to_py(a) for a in args], **{k: to_py(v) for k, v in kwargs.items()})
+    init = {k: tens(v) for k, v in m.state_dict().items()}
+    if mode == "eval":
+        m.eval()
+    xs, enc = [], []
+    for s in inputs:
+        if s is None:
+            xs.append(None)
+            enc.append(None)
+        elif isinstance(s, dict):
+            t = torch.tensor(s["const"], dtype=getattr(torch, s.get("dtype", "float32")))
+            xs.append(t)
+            enc.append({"const": tens(t)})
+        else:
+            t = torch.randn(*s).requires_grad_()
+            xs.append(t)
+            enc.append({"randn": tens(t)})
+    # In-place modules would write into a leaf: feed them a clone (as users do after a layer).
+    feed = [x.clone() if x is not None and getattr(m, "inplace", False) else x for x in xs]
+    out = m(*feed)
+    outs = flatten_out(out)
+    ws = [torch.randn(tuple(o.shape)) if o is not None and o.requires_grad else None for o in outs]
+    total = sum((o * w).sum() for o, w in zip(outs, ws) if w is not None)
+    if isinstance(total, torch.Tensor):
+        total.backward()
+    return {
+        "name": f"{kind}#{i}", "kind": kind, "args": args, "kwargs": kwargs, "mode": mode, "seed": seed,
+        "repr": repr(m), "init": init, "inputs": enc,
+        "outputs": [tens(o) if o is not None else None for o in outs],
+        "grad_fns": [o.grad_fn.name() if o is not None and o.grad_fn else None for o in outs],
+        "weights": [tens(w) if w is not None else None for w in ws],
+        "input_grads": [tens(x.grad) if x is not None and x.grad is not None else None for x in xs],
+        "param_grads": {n: tens(p.grad) for n, p in m.named_parameters() if p.grad is not None},
+    }
+
+
+def main():
+    doc = {"torch": torch.__version__, "generator": "test/nn/gen_more.py",
+           "modules": [run_case(i, s) for i, s in enumerate(CASES)]}
+    with open(os.path.join(HERE, "fixtures_more.json"), "w") as f:
+        json.dump(doc, f)
+    print(f"{len(doc['modules'])} module cases")
+
+
+if __name__ == "__main__":
+    main()
