@@ -141,6 +141,8 @@ def("diagonal", function (o?: number | { offset?: number; dim1?: number; dim2?: 
 def("diag_embed", function (o?: number | { offset?: number; dim1?: number; dim2?: number }, a?: number, b?: number) { return Rs.diag_embed(this, o, a, b); });
 def("trace", function () { return Rs.trace(this); });
 def("tile", function (...d: SizeArgs) { return Rs.tile(this, ...d); });
+// Replaces tensor_methods.ts's composite repeat (expand + reshape) with the RepeatBackward0 node PyTorch records.
+def("repeat", function (...d: SizeArgs) { return Rs.repeat(this, ...d); });
 def("repeat_interleave", function (r: number | Tensor | Rs.RepeatInterleaveOpts, d?: number | null | Rs.RepeatInterleaveOpts) { return Rs.repeat_interleave(this, r, d); });
 def("tensor_split", function (s: number | number[] | Tensor, d?: number | { dim?: number }) { return Rs.tensor_split(this, s, d); });
 def("hsplit", function (s: number | number[]) { return Rs.hsplit(this, s); });

@@ -8,7 +8,7 @@ import { op1 } from "./define";
 import { mapBinary, mapTernary, mapUnary } from "./loops";
 import { RuntimeError } from "../errors";
 import {
-  add, cos, div, eq, exp, isfinite, le, log, logicalAnd, lt, gt, maskGrad, mul, neg, pow,
+  add, cos, div, eq, exp, isfinite, le, logicalAnd, lt, gt, mul, neg, pow,
   rsub, sin, sqrt, sub, toDtype, trunc, where, zerosLike, logicalOr,
 } from "./elementwise";
 import { Operand, asTensor, resultTypeOf, scalarTensor } from "./scalar";
@@ -79,7 +79,8 @@ const logitOp = op1<{ dtype: DType; eps: number | null }>("logit", {
   name: "LogitBackward0",
   forward: ([a], p) => {
     const r = rounder(p.dtype);
-    const lo = p.eps ?? 0, hi = 1 - (p.eps ?? 0);
+    // The clamp bounds are in the tensor's dtype (float32 rounds 1 - eps).
+    const lo = r(p.eps ?? 0), hi = r(1 - (p.eps ?? 0));
     return mapUnary(a, p.dtype, (x) => { const z = p.eps === null ? x : x < lo ? lo : x > hi ? hi : x; return r(Math.log(z / (1 - z))); });
   },
   save: ([a]) => [["self", a]],
@@ -101,7 +102,7 @@ const nanToNumOp = op1<{ nan: number; posinf: number; neginf: number }>("nan_to_
     return mapUnary(a, a._dtype, (x) => (x !== x ? r(p.nan) : x === Infinity ? r(p.posinf) : x === -Infinity ? r(p.neginf) : x));
   },
   save: ([a]) => [["self", a]],
-  backward: ([g], [a]) => [maskGrad(isfinite(a), g)],
+  backward: ([g], [a]) => [mul(g, isfinite(a))],
 });
 export function nan_to_num(a: Tensor, nan: number | NanToNumOpts = 0, posinf?: number | null, neginf?: number | null): Tensor {
   let o: NanToNumOpts = { nan: nan as number, posinf, neginf };
@@ -218,14 +219,23 @@ function addc(isDiv: boolean, input: Tensor, t1: Tensor, t2: Tensor, value?: num
 export function addcmul(input: Tensor, t1: Tensor, t2: Tensor, value?: number | ValueOpt): Tensor { return addc(false, input, t1, t2, value); }
 export function addcdiv(input: Tensor, t1: Tensor, t2: Tensor, value?: number | ValueOpt): Tensor { return addc(true, input, t1, t2, value); }
 const lerpF = (x: number, y: number, w: number): number => (Math.abs(w) < 0.5 ? x + w * (y - x) : y - (y - x) * (1 - w));
+/** The same formula with each operation rounded to float32, as PyTorch's float kernel computes it. */
+const f32 = Math.fround;
+const lerpF32 = (x: number, y: number, w: number): number => {
+  const d = f32(y - x), wf = f32(w);
+  return Math.abs(wf) < 0.5 ? f32(x + f32(wf * d)) : f32(y - f32(d * f32(1 - wf)));
+};
 const lerpScalarOp = op1<{ dtype: DType; weight: number }>("lerp_scalar", {
   name: "LerpBackward0",
-  forward: ([a, b], p) => { const r = rounder(p.dtype); return mapBinary(a, b, p.dtype, (x, y) => r(lerpF(x, y, p.weight))); },
+  forward: ([a, b], p) => {
+    if (p.dtype === float32) return mapBinary(a, b, p.dtype, (x, y) => lerpF32(x, y, p.weight));
+    return mapBinary(a, b, p.dtype, (x, y) => lerpF(x, y, p.weight));
+  },
   backward: ([g], _s, p) => [mul(g, 1 - p.weight), mul(g, p.weight)],
 });
 const lerpTensorOp = op1<{ dtype: DType }>("lerp_tensor", {
   name: "LerpBackward1",
-  forward: ([a, b, w], p) => { const r = rounder(p.dtype); return mapTernary(a, b, w, p.dtype, (x, y, z) => r(lerpF(x, y, z))); },
+  forward: ([a, b, w], p) => mapTernary(a, b, w, p.dtype, p.dtype === float32 ? lerpF32 : lerpF),
   save: ([a, b, w]) => [["self", a], ["end", b], ["weight", w]],
   backward: ([g], [a, b, w]) => [mul(g, rsub(w, 1)), mul(g, w), mul(g, sub(b, a))],
 });

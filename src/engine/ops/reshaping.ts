@@ -39,7 +39,7 @@ function flipRaw(a: Tensor, dims: readonly number[]): Tensor {
   const strides = a._strides.slice();
   let offset = a._offset;
   for (const d of dims) {
-    if (a._shape[d] === 0) continue;
+    if (d >= a._shape.length || a._shape[d] === 0) continue;
     offset += (a._shape[d] - 1) * strides[d];
     strides[d] = -strides[d];
   }
@@ -188,6 +188,10 @@ const diagonalBackwardOp = op1<DiagP & { shape: number[] }>("diagonal_backward",
   },
   backward: ([gg], _s, p) => [diagonal(gg, p.offset, p.d1, p.d2)],
 });
+/** Internal: zeros of `shape` with `g` on the diagonal (diagonal()'s gradient), for the gradient check. */
+export function _diagonalBackward(g: Tensor, shape: number[], offset: number, d1: number, d2: number): Tensor {
+  return diagonalBackwardOp([g], { offset, d1, d2, shape });
+}
 export function diagonal(a: Tensor, offset: number | { offset?: number; dim1?: number; dim2?: number } = 0, dim1 = 0, dim2 = 1): Tensor {
   if (isOpts(offset)) { dim1 = offset.dim1 ?? 0; dim2 = offset.dim2 ?? 1; offset = offset.offset ?? 0; }
   const n = a._shape.length;

@@ -1,6 +1,6 @@
 // Scans along a dim: cumsum, cumprod, cummax, cummin, logcumsumexp, and diff. PyTorch's CPU
 // kernels accumulate float32 scans in double and round each output, which is what we do too.
-import { DType, bool, int64 } from "../dtype";
+import { DType, bool, int64, dtypeFromName } from "../dtype";
 import { Tensor } from "../tensor";
 import { op1, defineOp } from "./define";
 import { readDense } from "./loops";
@@ -45,13 +45,17 @@ function scanArgs(a: Tensor, dim: number | ScanOpts | undefined, opts: ScanOpts 
 // ---- cumsum / cumprod ---------------------------------------------------------------------------
 const cumsumOp: Op<{ dim: number; dtype: DType }> = op1<{ dim: number; dtype: DType }>("cumsum", {
   name: "CumsumBackward0",
-  forward: ([a], p) => scanLines(a, p.dim, p.dtype, (s, r, n) => { let acc = 0; for (let i = 0; i < n; i++) { acc += s[i]; r[i] = acc; } }),
-  // The gradient is the reversed cumulative sum of the gradient.
-  backward: ([g], _s, p) => [flip(cumsumOp([flip(g, [p.dim])], { dim: p.dim, dtype: g._dtype }), [p.dim])],
+  // A dtype argument converts inside the kernel (no ToCopy node), so values are cast as they are read.
+  forward: ([a], p) => scanLines(a, p.dim, p.dtype, (s, r, n) => { let acc = 0; for (let i = 0; i < n; i++) { acc += p.dtype.cast(s[i]); r[i] = acc; } }),
+  // The gradient is the reversed cumulative sum of the gradient, in the input's dtype.
+  backward: ([g], _s, p, [inp]) => {
+    const gi = toDtype(g, dtypeFromName(inp.dtype));
+    return [flip(cumsumOp([flip(gi, [p.dim])], { dim: p.dim, dtype: gi._dtype }), [p.dim])];
+  },
 });
 export function cumsum(a: Tensor, dim?: number | ScanOpts, opts?: ScanOpts): Tensor {
   const { d, dtype } = scanArgs(a, dim, opts, "cumsum");
-  return cumsumOp([a._dtype === dtype ? a : toDtype(a, dtype)], { dim: d, dtype });
+  return cumsumOp([a], { dim: d, dtype });
 }
 /**
  * d out_k / d x_i = prod_{j<=k, j!=i} x_j for k >= i. With S_i = g_i + x_{i+1} S_{i+1} (from the
@@ -66,7 +70,8 @@ function cumprodGradRaw(g: Tensor, x: Tensor, dim: number): Tensor {
     const S = new Array<number>(L.n);
     for (let i = L.n - 1; i >= 0; i--) { s = gv[L.at(o, i)] + (i + 1 < L.n ? xv[L.at(o, i + 1)] * s : 0); S[i] = s; }
     let pr = 1;
-    for (let i = 0; i < L.n; i++) { out[L.at(o, i)] = pr * S[i]; pr *= xv[L.at(o, i)]; }
+    // (+ 0 turns PyTorch-impossible -0 products into +0)
+    for (let i = 0; i < L.n; i++) { out[L.at(o, i)] = pr * S[i] + 0; pr *= xv[L.at(o, i)]; }
   }
   return Tensor._make(out, x._shape, g._dtype);
 }

@@ -3,7 +3,7 @@
 // (ReturnTypes, destructurable as [values, indices]); gradients flow to the selected elements.
 import { Tensor } from "../tensor";
 import { bool, int64 } from "../dtype";
-import { op1, defineOp } from "./define";
+import { op1, defineOp, opRegistry } from "./define";
 import { readDense } from "./loops";
 import { numelOf, wrapDim } from "../shape";
 import { IndexError, NotImplementedError, RuntimeError } from "../errors";
@@ -68,9 +68,9 @@ const selectOp = defineOp<SortP>("sort", {
   nonDifferentiableOutputs: [1],
   backward: ([g], [indices], p, [inp]) => [selectBackward(g, indices, inp.shape, p.dim, p.kind !== "reduce" || p.keepdim)],
 });
-export interface SortOpts { dim?: number; descending?: boolean; stable?: boolean }
-function sortArgs(dim?: number | boolean | SortOpts, descending?: boolean): { dim: number; descending: boolean } {
-  if (isOpts(dim)) return { dim: (dim as SortOpts).dim ?? -1, descending: (dim as SortOpts).descending ?? false };
+export interface SortOpts { dim?: number; descending?: boolean; stable?: boolean | null }
+function sortArgs(dim?: number | boolean | SortOpts, descending?: boolean): { dim: number; descending: boolean; stable?: boolean | null } {
+  if (isOpts(dim)) return { dim: (dim as SortOpts).dim ?? -1, descending: (dim as SortOpts).descending ?? false, stable: (dim as SortOpts).stable };
   if (typeof dim === "boolean") return { dim: -1, descending: dim };
   return { dim: dim ?? -1, descending: descending ?? false };
 }
@@ -78,7 +78,9 @@ export function sort(a: Tensor, dim?: number | boolean | SortOpts, descending?: 
   const o = sortArgs(dim, descending);
   const d = wrapDim(o.dim, a._shape.length);
   const k = a._shape.length === 0 ? 1 : a._shape[d];
-  const [values, indices] = selectOp([a], { dim: d, descending: o.descending, k, keepdim: true, name: "SortBackward0", kind: "sort" });
+  // sort(stable=...) is the sort.stable overload: SortBackward1.
+  const name = o.stable === undefined ? "SortBackward0" : "SortBackward1";
+  const [values, indices] = selectOp([a], { dim: d, descending: o.descending, k, keepdim: true, name, kind: "sort" });
   return new ReturnTypes("sort", values, indices);
 }
 export function argsort(a: Tensor, dim?: number | boolean | SortOpts, descending?: boolean): Tensor {
@@ -183,6 +185,8 @@ const uniqueOp = op1<{ name: string; fn: string; values: Tensor }>("unique", {
   forward: (_a, p) => p.values,
   backward: (_g, _s, p) => { throw new NotImplementedError(`the derivative for '${p.fn}' is not implemented.`); },
 });
+// PyTorch records the node but has no derivative: there is nothing for the gradient check to compare.
+opRegistry.delete("unique");
 export interface UniqueOpts { sorted?: boolean; return_inverse?: boolean; return_counts?: boolean; dim?: number | null }
 export function unique(a: Tensor, sorted: boolean | UniqueOpts = true, return_inverse = false, return_counts = false, dim: number | null = null): Tensor | Tensor[] {
   if (isOpts(sorted)) {

@@ -69,6 +69,7 @@ export function lgamma(x: number): number {
   if (x !== x) return NaN;
   if (x === Infinity || x === -Infinity) return Infinity;
   if (x <= 0 && Number.isInteger(x)) return Infinity;
+  if (x === 1 || x === 2) return 0;
   if (x < 0.5) return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - lgamma(1 - x);
   let shift = 0, z = x;
   let prod = 1;

@@ -6,7 +6,7 @@ import { defineOp, op1 } from "./define";
 import { readDense } from "./loops";
 import { numelOf } from "../shape";
 import { RuntimeError } from "../errors";
-import { add, div, eq, isnan, logicalNot, lt, maskGrad, mul, sub, toDtype, where, floor, ceil, round } from "./elementwise";
+import { add, div, eq, isnan, logicalNot, lt, mul, sub, toDtype, where, floor, ceil, round } from "./elementwise";
 import { Dims, ReduceOpts, any, mean, normDims, reduceLayout, std, sum, unreduce, var_, dtypeTitle } from "./reduce";
 import { _squeezeForMatmul, flatten, transpose, unsqueeze, view } from "./views";
 import { gather } from "./indexing";
@@ -43,7 +43,7 @@ const varMeanOp = defineOp<{ dims: number[]; correction: number; keepdim: boolea
   },
 });
 function varMean(isStd: boolean, t: Tensor, a?: Dims | boolean | VarMeanOpts, b?: boolean, c?: boolean): Tensor[] {
-  if (!t._dtype.isFloatingPoint) throw new RuntimeError("std and var only support floating point and complex dtypes");
+  if (!t._dtype.isFloatingPoint) throw new RuntimeError(`${isStd ? "std_mean" : "var_mean"} only support floating point and complex dtypes`);
   const o = varMeanArgs(a, b, c);
   const correction = o.correction ?? (o.unbiased === false ? 0 : 1);
   const all = o.dim === undefined || o.dim === null;
@@ -71,7 +71,8 @@ const nansumOp = op1<{ dims: number[]; keepdim: boolean; dtype: DType }>("nansum
     return Tensor._make(out, outShape, p.dtype);
   },
   save: ([a]) => [["self", a]],
-  backward: ([g], [a], p) => [maskGrad(logicalNot(isnan(a)), unreduce(g, a._shape, p.dims, p.keepdim))],
+  // PyTorch multiplies by the mask (a negative gradient gives -0 at NaN positions).
+  backward: ([g], [a], p) => [mul(unreduce(g, a._shape, p.dims, p.keepdim), logicalNot(isnan(a)))],
 });
 export function nansum(t: Tensor, dim?: Dims | ReduceOpts, keepdim?: boolean, opts?: ReduceOpts): Tensor {
   const p = reduceArgs(t, dim, keepdim, opts);
@@ -102,7 +103,9 @@ function quantileImpl(name: string, self: Tensor, q: Tensor | Scalar, a: number 
   const qt = q instanceof Tensor ? q : makeTensor(scalarValue(q), { dtype: self._dtype });
   if (qt._shape.length > 1) throw new RuntimeError(`${name}() q must be a scalar or 1D tensor`);
   if (qt._dtype !== self._dtype) throw new RuntimeError(`${name}() q tensor must be same dtype as the input tensor`);
-  for (const v of readDense(qt)) if (!(v >= 0 && v <= 1)) throw new RuntimeError(`${name}() q values must be in the range [0, 1]`);
+  for (const v of readDense(qt)) {
+    if (!(v >= 0 && v <= 1)) throw new RuntimeError(q instanceof Tensor ? `${name}() q values must be in the range [0, 1]` : `${name}() q must be in the range [0, 1] but got ${v}`);
+  }
   const dim = o.dim === undefined || o.dim === null ? null : o.dim < 0 ? o.dim + Math.max(self._shape.length, 1) : o.dim;
   const kd = o.keepdim ?? false;
   // Output shape (before q's dim): the input reduced over dim (all dims when none).
