@@ -30,14 +30,17 @@ function convOutShape(g: K.Conv2dGeometry): number[] {
 }
 
 /**
- * Moves a float32 weight's storage into the kernels' wasm memory the first time it is used
+ * Moves a float32 weight parameter's storage into the kernels' wasm memory the first time it is used
  * (same values, same Storage object, so views and aliases follow, as the SGD kernels do with
  * parameters): forward and the input gradient then read it in place instead of copying it in
  * on every call (ResNet-18's convolutions hold 11 M weights, ~45 MB copied twice a step).
  */
 function residentWeight(w: Tensor): void {
   const d = w._storage.data;
-  if (!(d instanceof Float32Array) || K.isResidentF32(d)) return;
+  // Parameters only: they live as long as their module, while a weight computed per call (or a
+  // fresh tensor each step) would take a new block of wasm memory each time, freed only when
+  // the event loop next runs finalizers (never inside a synchronous training loop).
+  if (!w._isParameter || !(d instanceof Float32Array) || K.isResidentF32(d)) return;
   const home = K.residentF32(d.length);
   if (!home) return;
   home.set(d);
