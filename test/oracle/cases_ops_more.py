@@ -330,7 +330,84 @@ def stats_more():
     return c
 
 
+def with_backward(s):
+    s["backward"] = True
+    return s
+
+
+def ops_more_edges():
+    c = []
+    add = c.append
+    x = F([2, 3], 1601)
+    add(op("nonzero/2d", [idx([[0, 1], [2, 0]])], T + "nonzero", "$0"))
+    add(op("nonzero/as_tuple", [idx([[0, 1], [2, 0]])], M + "nonzero", "$0", as_tuple=True))
+    add(op("nonzero/float", [inp([0.0, 1.5, 0.0, -2.0], rg=False)], M + "nonzero", "$0"))
+    add(op("topk/bool-error", [B([3], 1602)], T + "topk", "$0", 1))
+    add(op("sort/bool", [inp([True, False, True], "bool")], T + "sort", "$0"))
+    add(op("sort/empty", [F([0], 1603)], T + "sort", "$0", backward=False))
+    add(op("sort/0d", [F([], 1604)], T + "sort", "$0", out_index=0))
+    add(op("topk/0d", [F([], 1604)], T + "topk", "$0", 1, out_index=0))
+    add(op("kthvalue/0d", [F([], 1604)], T + "kthvalue", "$0", 1, out_index=0))
+    add(op("median/0d-dim", [F([], 1604)], T + "median", "$0", 0, out_index=0))
+    add(op("median/empty", [F([0], 1603, rg=False)], T + "median", "$0"))
+    add(op("topk/negative-k", [F([3], 1605)], T + "topk", "$0", -1))
+    add(op("cumsum/empty", [F([0, 3], 1606)], T + "cumsum", "$0", 0, backward=False))
+    add(op("cumprod/no-dim", [F([3], 1607)], M + "cumprod", "$0"))
+    add(op("flip/bool", [inp([True, False], "bool")], T + "flip", "$0", [0]))
+    add(op("tril/bool", [inp([[True, True], [True, True]], "bool")], T + "tril", "$0"))
+    add(op("roll/0d", [F([], 1604)], T + "roll", "$0", 1))
+    add(op("diag/bool", [inp([True, False], "bool")], T + "diag", "$0"))
+    add(op("diag_embed/0d-error", [F([], 1604)], T + "diag_embed", "$0"))
+    add(op("diagonal/same-dims", [x], T + "diagonal", "$0", 0, 1, 1))
+    add(op("rot90/1d-error", [F([3], 1607)], T + "rot90", "$0"))
+    add(op("hstack/empty-error", [], T + "hstack", []))
+    add(op("tensor_split/zero-error", [F([5], 1608)], T + "tensor_split", "$0", 0))
+    add(op("cartesian_prod/three", [idx([1, 2]), idx([3]), idx([4, 5])], T + "cartesian_prod", "$0", "$1", "$2"))
+    add(op("atleast_1d/multi", [F([], 1604), F([2], 1609)], T + "atleast_1d", "$0", "$1", backward=False))
+    add(op("cummax/bool", [inp([False, True, False], "bool")], T + "cummax", "$0", 0))
+    add(op("cumsum/int-to-float", [I([3], 1610)], T + "cumsum", "$0", 0, dtype=torch.float32))
+    add(op("scatter/int-float-value", [idx([0, 0, 0]), idx([1])], T + "scatter", "$0", 0, "$1", 2.7))
+    add(op("scatter/dtype-error", [F([2], 1611, rg=False), idx([0]), F([1], 1612, dtype="float64", rg=False)], T + "scatter", "$0", 0, "$1", "$2"))
+    add(op("index_add/int", [idx([0, 0, 0]), idx([1, 1]), idx([2, 3])], T + "index_add", "$0", 0, "$1", "$2"))
+    add(op("index_fill/int-float", [idx([0, 0, 0]), idx([1])], T + "index_fill", "$0", 0, "$1", 2.7))
+    add(op("index_fill/1d-value-error", [F([2, 3], 1613, rg=False), idx([0]), F([1], 1614, rg=False)], T + "index_fill", "$0", 0, "$1", "$2"))
+    add(op("take_along_dim/ndim-error", [F([2, 3], 1615, rg=False), idx([0])], T + "take_along_dim", "$0", "$1", dim=1))
+    add(op("movedim/dup-error", [F([2, 3], 1615, rg=False)], T + "movedim", "$0", [0, 0], [0, 1]))
+    add(op("hypot/int-error", [I([2], 1616), I([2], 1617)], T + "hypot", "$0", "$1"))
+    add(op("logaddexp/int-error", [I([2], 1616), I([2], 1617)], T + "logaddexp", "$0", "$1"))
+    add(op("xlogy/int", [inp([3, 0], "int64"), inp([4, 0], "int64")], T + "xlogy", "$0", "$1"))
+    add(op("addcmul/mixed", [idx([1, 2]), inp([1.0, 2.0], rg=False), idx([1, 2])], T + "addcmul", "$0", "$1", "$2"))
+    add(op("isclose/int", [idx([1, 2]), idx([1, 3])], T + "isclose", "$0", "$1"))
+    add(op("isclose/mixed-error", [idx([1, 2]), inp([1.0, 3.0], rg=False)], T + "isclose", "$0", "$1"))
+    add(op("lerp/end-dtype-error", [F([1], 1618), F([1], 1619, dtype="float64")], T + "lerp", "$0", "$1", 0.5))
+    add(op("searchsorted/float-into-int", [idx([1, 3, 5]), inp([2.5], rg=False)], T + "searchsorted", "$0", "$1"))
+    add(op("searchsorted/scalar", [idx([1, 3, 5])], T + "searchsorted", "$0", 4))
+    add(op("histc/float64", [inp([1.0, 2.0], "float64", rg=False)], T + "histc", "$0", bins=2))
+    add(op("std_mean/one-element", [F([1], 1620)], T + "std_mean", "$0", out_index=1))
+    add(op("erfinv/int", [idx([0])], T + "erfinv", "$0"))
+    add(op("lgamma/int", [idx([3])], T + "lgamma", "$0"))
+    add(op("quantile/tensor-q", [F([2, 4], 1621), inp([0.25, 0.5], rg=False)], T + "quantile", "$0", "$1", dim=1, backward=False))
+    # printing of the named tuples
+    add(scenario("sort/str", [F([2, 3], 1622)], step(T + "sort", "$0", out="r"), step("str", "$r")))
+    add(scenario("topk/str", [F([4], 1623)], step(M + "topk", "$0", 2, out="r"), step("str", "$r")))
+    add(scenario("cummax/str", [F([4], 1624, rg=False)], step(T + "cummax", "$0", 0, out="r"), step("str", "$r")))
+    add(scenario("median/str", [F([2, 3], 1625, rg=False)], step(T + "median", "$0", 1, out="r"), step("str", "$r")))
+    # in place on a non-leaf: the op's node becomes the tensor's grad_fn; on a leaf: PyTorch's error
+    add(scenario("scatter_/nonleaf-grad", [F([2, 3], 1626), F([2, 1], 1627), idx([[2], [0]])],
+                 step(M + "mul", "$0", 2, out="y"),
+                 with_backward(step(M + "scatter_", "$y", 1, "$2", "$1"))))
+    add(scenario("asin_/nonleaf-grad", [F([4], 1628, -0.9, 0.9)],
+                 step(M + "mul", "$0", 0.5, out="y"), with_backward(step(M + "asin_", "$y"))))
+    add(scenario("cumsum_/nonleaf-grad", [F([4], 1629)],
+                 step(M + "mul", "$0", 2, out="y"), with_backward(step(M + "cumsum_", "$y", 0))))
+    add(scenario("tril_/leaf-error", [F([3, 3], 1630)], step(M + "tril_", "$0")))
+    add(scenario("index_add_/view", [F([3, 2], 1631), F([1, 2], 1632), idx([0])],
+                 step(M + "mul", "$0", 1, out="y"), step(M + "narrow", "$y", 0, 1, 2, out="v"),
+                 step(M + "index_add_", "$v", 0, "$2", "$1"), with_backward(step(M + "sum", "$y"))))
+    return c
+
+
 FAMILIES = {
     "scan": scan, "sorting": sorting, "rearrange": rearrange, "scatter": scatter,
-    "pointwise_more": pointwise_more, "stats_more": stats_more,
+    "pointwise_more": pointwise_more, "stats_more": stats_more, "ops_more_edges": ops_more_edges,
 }

@@ -26,6 +26,8 @@ export const samples: Record<string, Sample[]> = {
     { inputs: (r) => [r(3, 5)], call: (a) => a.median(1).values },
     { inputs: (r) => [r(6)], call: (a) => a.quantile(0.3) },
   ],
+  unsqueeze_inplace: [{ inputs: (r) => [r(2, 5)], call: (a) => a.quantile(torch.tensor([0.2, 0.7], f64), { dim: 1 }) }],
+  transpose_inplace: [{ inputs: (r) => [r(6)], call: (a) => a.quantile(torch.tensor([0.2, 0.7], f64)) }],
   median_all: [{ inputs: (r) => [r(3, 3)], call: (a) => a.median() }],
   // rearranging
   flip: [{ inputs: (r) => [r(2, 3, 2)], call: (a) => a.flip(0, 2) }],

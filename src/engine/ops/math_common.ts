@@ -57,6 +57,10 @@ export function indexData(index: Tensor, opName: string): ArrayLike<number> {
   return readDense(index);
 }
 
+/** The dtype as PyTorch's C++ messages spell it ("expected dtype float ... but got dtype double"). */
+export function dtypeCppName(d: DType): string {
+  return { float32: "float", float64: "double", int64: "long int", bool: "bool" }[d.name];
+}
 export function dtypeTitleOf(d: DType): string {
   return { float32: "Float", float64: "Double", int64: "Long", bool: "Bool" }[d.name];
 }

@@ -13,7 +13,7 @@ import {
 } from "./elementwise";
 import { Operand, asTensor, resultTypeOf, scalarTensor } from "./scalar";
 import { isScalar, scalarValue, Scalar } from "../float_literal";
-import { floatOf, rounder, dtypeTitleOf, isOpts } from "./math_common";
+import { floatOf, rounder, dtypeTitleOf, dtypeCppName, isOpts } from "./math_common";
 import * as SF from "./special_fns";
 
 type Unary = (a: Tensor) => Tensor;
@@ -119,7 +119,7 @@ interface BinP { dtype: DType; scalar: 0 | 1 | 2; sv: number }
  * becomes a 0-dim wrapped number, an input without gradient (as `add` treats it).
  */
 function binary(key: string, name: string | ((p: BinP) => string), f: (x: number, y: number) => number,
-  grad: (g: Tensor, a: Tensor, b: Tensor, out: Tensor) => [Tensor | null, Tensor | null], intToFloat: boolean, scalarOverload = false) {
+  grad: (g: Tensor, a: Tensor, b: Tensor, out: Tensor) => [Tensor | null, Tensor | null], intToFloat: boolean, scalarOverload = false, noInt?: string) {
   const op = op1<BinP>(key, {
     name: (_i, p) => (typeof name === "string" ? name : name(p)),
     forward: (ins, p) => {
@@ -136,6 +136,7 @@ function binary(key: string, name: string | ((p: BinP) => string), f: (x: number
   });
   return (a: Operand, b: Operand): Tensor => {
     const common = resultTypeOf(a, b);
+    if (noInt && !common.isFloatingPoint) throw new RuntimeError(`"${noInt}" not implemented for '${dtypeTitleOf(common)}'`);
     const dtype = intToFloat ? floatOf(common) : common;
     if (scalarOverload && (isScalar(a) || isScalar(b))) {
       const t = (isScalar(a) ? b : a) as Tensor;
@@ -154,7 +155,7 @@ export function fmod(a: Tensor, b: Operand): Tensor {
   if (!resultTypeOf(a, b).isFloatingPoint && (isScalar(b) ? scalarValue(b) === 0 : false)) throw new RuntimeError("ZeroDivisionError");
   return fmodOp(a, b);
 }
-export const hypot = binary("hypot", "HypotBackward0", Math.hypot, (g, a, b, out) => [mul(g, div(a, out)), mul(g, div(b, out))], true);
+export const hypot = binary("hypot", "HypotBackward0", Math.hypot, (g, a, b, out) => [mul(g, div(a, out)), mul(g, div(b, out))], true, false, "hypot_cpu");
 const xlogyF = (x: number, y: number): number => (y !== y ? NaN : x === 0 ? 0 : x * Math.log(y));
 export const xlogy = binary("xlogy", (p) => (p.scalar === 1 ? "XlogyBackward1" : p.scalar === 2 ? "XlogyBackward2" : "XlogyBackward0"), xlogyF, (g, a, b) => [
   where(logicalAnd(eq(a, 0), le(b, 0)), scalarTensor(0, g._dtype), xlogy(g, b)),
@@ -163,11 +164,11 @@ export const xlogy = binary("xlogy", (p) => (p.scalar === 1 ? "XlogyBackward1" :
 export const logaddexp = binary("logaddexp", "LogaddexpBackward0", (x, y) => {
   const m = Math.max(x, y);
   return m === -Infinity || m === Infinity && x === y ? x : m + Math.log1p(Math.exp(-Math.abs(x - y)));
-}, (g, a, b) => [div(g, add(exp(sub(b, a)), 1)), div(g, add(exp(sub(a, b)), 1))], true);
+}, (g, a, b) => [div(g, add(exp(sub(b, a)), 1)), div(g, add(exp(sub(a, b)), 1))], true, false, "logaddexp_cpu");
 export const logaddexp2 = binary("logaddexp2", "Logaddexp2Backward0", (x, y) => {
   const m = Math.max(x, y);
   return m === -Infinity || m === Infinity && x === y ? x : m + Math.log2(1 + Math.pow(2, -Math.abs(x - y)));
-}, (g, a, b) => [div(g, add(pow(2, sub(b, a)), 1)), div(g, add(pow(2, sub(a, b)), 1))], true);
+}, (g, a, b) => [div(g, add(pow(2, sub(b, a)), 1)), div(g, add(pow(2, sub(a, b)), 1))], true, false, "logaddexp2_cpu");
 /** float_power: both operands in float64, then pow (PyTorch records the casts and a PowBackward node). */
 export function float_power(a: Operand, b: Operand): Tensor {
   const ta = a instanceof Tensor ? toDtype(a, float64) : a;
@@ -240,10 +241,10 @@ const lerpTensorOp = op1<{ dtype: DType }>("lerp_tensor", {
   backward: ([g], [a, b, w]) => [mul(g, rsub(w, 1)), mul(g, w), mul(g, sub(b, a))],
 });
 export function lerp(input: Tensor, end: Tensor, weight: Tensor | Scalar): Tensor {
-  if (end._dtype !== input._dtype) throw new RuntimeError(`expected dtype ${input._dtype.toString().replace("torch.", "")} for \`end\` but got dtype ${end._dtype.toString().replace("torch.", "")}`);
+  if (end._dtype !== input._dtype) throw new RuntimeError(`expected dtype ${dtypeCppName(input._dtype)} for \`end\` but got dtype ${dtypeCppName(end._dtype)}`);
   if (weight instanceof Tensor) {
     if (!input._dtype.isFloatingPoint) throw new RuntimeError(`"lerp_kernel_tensor" not implemented for '${dtypeTitleOf(input._dtype)}'`);
-    if (weight._dtype !== input._dtype) throw new RuntimeError(`expected dtype ${input._dtype.toString().replace("torch.", "")} for \`weight\` but got dtype ${weight._dtype.toString().replace("torch.", "")}`);
+    if (weight._dtype !== input._dtype) throw new RuntimeError(`expected dtype ${dtypeCppName(input._dtype)} for \`weight\` but got dtype ${dtypeCppName(weight._dtype)}`);
     return lerpTensorOp([input, end, weight], { dtype: input._dtype });
   }
   if (!input._dtype.isFloatingPoint) throw new RuntimeError(`"lerp_kernel_scalar" not implemented for '${dtypeTitleOf(input._dtype)}'`);

@@ -6,7 +6,7 @@ import { bool, int64 } from "../dtype";
 import { op1, defineOp, opRegistry } from "./define";
 import { readDense } from "./loops";
 import { numelOf, wrapDim } from "../shape";
-import { IndexError, NotImplementedError, RuntimeError } from "../errors";
+import { NotImplementedError, RuntimeError } from "../errors";
 import { div, eq, isnan, maskGrad } from "./elementwise";
 import { unsqueeze } from "./views";
 import { ReturnTypes, sum } from "./reduce";
@@ -98,6 +98,7 @@ export function topk(a: Tensor, k: number | TopkOpts, dim?: number | TopkOpts, l
   else if (isOpts(dim)) o = dim as TopkOpts;
   const d = wrapDim(o.dim ?? -1, a._shape.length);
   const n = a._shape.length === 0 ? 1 : a._shape[d];
+  if (a._dtype === bool) throw new RuntimeError(`"topk_cpu" not implemented for 'Bool'`);
   if (k < 0 || k > n) throw new RuntimeError("selected index k out of range");
   const [values, indices] = selectOp([a], { dim: d, descending: o.largest ?? true, k, keepdim: true, name: "TopkBackward0", kind: "topk" });
   return new ReturnTypes("topk", values, indices);
@@ -145,7 +146,6 @@ const medianAllOp = op1<{ ignoreNan: boolean }>("median_all", {
 function medianImpl(a: Tensor, ignoreNan: boolean, dim?: number | DimKeep, keepdim?: boolean): Tensor | ReturnTypes {
   const name = ignoreNan ? "nanmedian" : "median";
   if (dim === undefined) {
-    if (a.numel() === 0) throw new IndexError(`${name}() cannot compute median for an empty tensor`);
     return medianAllOp([a], { ignoreNan });
   }
   const o = dimKeep(dim, keepdim);

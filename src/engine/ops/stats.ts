@@ -13,7 +13,7 @@ import { gather } from "./indexing";
 import { inplace } from "./inplace";
 import { sort } from "./sorting";
 import { lerp } from "./pointwise_more";
-import { isOpts } from "./math_common";
+import { isOpts, viewOf } from "./math_common";
 import { scalarTensor } from "./scalar";
 import { tensor as makeTensor } from "../creation";
 import { Scalar, scalarValue } from "../float_literal";
@@ -38,8 +38,12 @@ const varMeanOp = defineOp<{ dims: number[]; correction: number; keepdim: boolea
     const dof = Math.max(0, n - p.correction);
     const centered = sub(a, mean(a, p.dims, true));
     const gFull = unreduce(gv, a._shape, p.dims, p.keepdim);
+    const fromMean = div(unreduce(gm, a._shape, p.dims, p.keepdim), n);
+    // PyTorch skips an output whose gradient is undefined (only the mean used); the engine hands us
+    // zeros for it, so all-zero is taken as undefined (else a NaN std, e.g. of one element, poisons the mean's gradient).
+    if (readDense(gv).every((x) => x === 0)) return [fromMean];
     const fromVar = p.std ? div(mul(gFull, centered), mul(unreduce(v, a._shape, p.dims, p.keepdim), dof)) : mul(gFull, mul(centered, 2 / dof));
-    return [add(fromVar, div(unreduce(gm, a._shape, p.dims, p.keepdim), n))];
+    return [add(fromVar, fromMean)];
   },
 });
 function varMean(isStd: boolean, t: Tensor, a?: Dims | boolean | VarMeanOpts, b?: boolean, c?: boolean): Tensor[] {
@@ -145,8 +149,26 @@ function quantileImpl(name: string, self: Tensor, q: Tensor | Scalar, a: number 
     values = inplace(vb, () => lerp(vb, above, toDtype(weights, vb._dtype)));
   }
   if (qt._shape.length === 0) return _squeezeForMatmul(values, -1);
-  return _squeezeForMatmul(transpose(unsqueeze(values, 0), 0, -1), -1);
+  // PyTorch: values.unsqueeze_(0).transpose_(0, -1).squeeze_(-1), in-place views with their own node names.
+  const u = unsqueezeInplaceOp([values], undefined);
+  return _squeezeForMatmul(transposeInplaceOp([u], { d0: 0, d1: u._shape.length - 1 }), -1);
 }
+/** unsqueeze_(0) and transpose_(d0, d1) as views recorded under their in-place node names. */
+const unsqueezeInplaceOp = op1("unsqueeze_inplace", {
+  name: "UnsqueezeBackward1",
+  forward: ([a]) => viewOf(a, [1, ...a._shape], [a._strides[0] !== undefined ? a._strides[0] * a._shape[0] : 1, ...a._strides], a._offset),
+  backward: ([g], _s, _p, [inp]) => [view(g, inp.shape)],
+});
+const transposeInplaceOp = op1<{ d0: number; d1: number }>("transpose_inplace", {
+  name: "TransposeBackward1",
+  forward: ([a], p) => {
+    const shape = a._shape.slice(), strides = a._strides.slice();
+    [shape[p.d0], shape[p.d1]] = [shape[p.d1], shape[p.d0]];
+    [strides[p.d0], strides[p.d1]] = [strides[p.d1], strides[p.d0]];
+    return viewOf(a, shape, strides, a._offset);
+  },
+  backward: ([g], _s, p) => [transpose(g, p.d0, p.d1)],
+});
 export function quantile(self: Tensor, q: Tensor | Scalar, dim?: number | null | QuantileOpts, keepdim = false): Tensor {
   return quantileImpl("quantile", self, q, dim, keepdim, false);
 }
