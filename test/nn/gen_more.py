@@ -68,6 +68,18 @@ CASES = [
     ("Softmax2d", [], {}, [[2, 3, 2, 2]]),
     ("Hardshrink", [], {}, [[3, 5]]),
     ("Softshrink", [1.0], {}, [[3, 5]]),
+    ("CosineSimilarity", [], {}, [[3, 5], [3, 5]]),
+    ("CosineSimilarity", [0], {"eps": 1e-6}, [[3, 5], [3, 5]]),
+    ("PairwiseDistance", [], {"keepdim": True}, [[3, 5], [3, 5]]),
+    ("HuberLoss", [], {"delta": 0.5}, [[3, 5], [3, 5]]),
+    ("KLDivLoss", [], {"reduction": "batchmean", "log_target": True}, [[3, 5], [3, 5]]),
+    ("TripletMarginLoss", [], {"margin": 0.5}, [[3, 5], [3, 5], [3, 5]]),
+    ("MarginRankingLoss", [0.1], {}, [[6], [6], {"const": [1.0, -1.0, 1.0, 1.0, -1.0, -1.0]}]),
+    ("CosineEmbeddingLoss", [], {"margin": 0.1, "reduction": "sum"}, [[3, 5], [3, 5], {"const": [1.0, -1.0, -1.0]}]),
+    ("SoftMarginLoss", [], {}, [[3], {"const": [1.0, -1.0, 1.0]}]),
+    ("MultiLabelSoftMarginLoss", [], {}, [[3, 4], {"const": [[1.0, 0.0, 0.0, 1.0], [0.0, 1.0, 1.0, 1.0], [0.0, 0.0, 0.0, 1.0]]}]),
+    ("PoissonNLLLoss", [], {}, [[3, 5], [3, 5]]),
+    ("GaussianNLLLoss", [], {"full": True}, [[3, 5], [3, 5], {"const": [0.5, 1.0, 2.0]}]),
 ]
 
 

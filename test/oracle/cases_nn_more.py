@@ -67,3 +67,51 @@ def nn_activations():
 
 
 FAMILIES = {"nn_activations": nn_activations}
+
+
+def nn_losses():
+    c = []
+    add = c.append
+    x, y = F([3, 4], 1201), F([3, 4], 1202)
+    sign = inp([[1.0, -1.0, 1.0, 1.0], [-1.0, -1.0, 1.0, -1.0], [1.0, 1.0, -1.0, 1.0]], rg=False)
+    prob = F([3, 4], 1203, 0.05, 1.0, rg=False)
+    pos = F([3, 4], 1204, 0.1, 3.0)
+    t3 = inp([1.0, -1.0, 1.0], rg=False)
+    for red in ("mean", "sum", "none"):
+        add(op(f"huber_loss/{red}", [x, y], NNF + "huber_loss", "$0", "$1", reduction=red))
+        add(op(f"soft_margin_loss/{red}", [x, sign], NNF + "soft_margin_loss", "$0", "$1", reduction=red))
+        add(op(f"kl_div/{red}", [x, prob], NNF + "kl_div", "$0", "$1", reduction=red))
+        add(op(f"margin_ranking_loss/{red}", [F([5], 1205), F([5], 1206), inp([1.0, -1.0, 1.0, -1.0, 1.0], rg=False)],
+               NNF + "margin_ranking_loss", "$0", "$1", "$2", margin=0.3, reduction=red))
+        add(op(f"cosine_embedding_loss/{red}", [x, y, t3], NNF + "cosine_embedding_loss", "$0", "$1", "$2", margin=0.2, reduction=red))
+        add(op(f"triplet_margin_loss/{red}", [x, y, F([3, 4], 1207)], NNF + "triplet_margin_loss", "$0", "$1", "$2", reduction=red))
+        add(op(f"poisson_nll_loss/{red}", [x, pos], NNF + "poisson_nll_loss", "$0", "$1", reduction=red))
+        add(op(f"gaussian_nll_loss/{red}", [x, y, pos], NNF + "gaussian_nll_loss", "$0", "$1", "$2", reduction=red))
+        add(op(f"multilabel_soft_margin_loss/{red}", [x, inp([[1.0, 0.0, 0.0, 1.0], [0.0, 1.0, 1.0, 1.0], [0.0, 0.0, 0.0, 1.0]], rg=False)],
+               NNF + "multilabel_soft_margin_loss", "$0", "$1", reduction=red))
+    add(op("huber_loss/delta", [x, y], NNF + "huber_loss", "$0", "$1", delta=0.5))
+    add(op("huber_loss/both-grad", [x, y], NNF + "huber_loss", "$0", "$1", "sum", 2.0))
+    add(op("kl_div/batchmean", [x, prob], NNF + "kl_div", "$0", "$1", reduction="batchmean"))
+    add(op("kl_div/log_target", [x, y], NNF + "kl_div", "$0", "$1", reduction="sum", log_target=True))
+    add(op("kl_div/target-grad", [x, F([3, 4], 1208, 0.05, 1.0)], NNF + "kl_div", "$0", "$1", reduction="batchmean"))
+    add(op("cosine_embedding_loss/1d", [F([4], 1209), F([4], 1210), inp(-1.0, rg=False)], NNF + "cosine_embedding_loss", "$0", "$1", "$2"))
+    add(op("triplet_margin_loss/swap-p1", [x, y, F([3, 4], 1211)], NNF + "triplet_margin_loss", "$0", "$1", "$2", margin=2.0, p=1, swap=True))
+    add(op("poisson_nll_loss/full-no-log", [pos, F([3, 4], 1212, 0.0, 4.0, rg=False)], NNF + "poisson_nll_loss", "$0", "$1", log_input=False, full=True))
+    add(op("gaussian_nll_loss/full-var-lastdim", [x, y, F([3], 1213, 0.2, 2.0)], NNF + "gaussian_nll_loss", "$0", "$1", "$2", full=True))
+    add(op("gaussian_nll_loss/var-1", [x, y, F([3, 1], 1214, 0.2, 2.0)], NNF + "gaussian_nll_loss", "$0", "$1", "$2"))
+    add(op("multilabel_soft_margin_loss/weight", [x, prob, F([4], 1215, 0.5, 2.0, rg=False)], NNF + "multilabel_soft_margin_loss", "$0", "$1", weight="$2"))
+    add(op("normalize/default", [x], NNF + "normalize", "$0"))
+    add(op("normalize/p1-dim0", [x], NNF + "normalize", "$0", p=1.0, dim=0))
+    add(op("normalize/zero-row", [inp([[0.0, 0.0], [3.0, 4.0]])], NNF + "normalize", "$0"))
+    add(op("cosine_similarity/default", [x, y], NNF + "cosine_similarity", "$0", "$1"))
+    add(op("cosine_similarity/dim0", [x, y], NNF + "cosine_similarity", "$0", "$1", dim=0))
+    add(op("cosine_similarity/broadcast", [F([2, 3, 4], 1216), F([3, 4], 1217)], NNF + "cosine_similarity", "$0", "$1", dim=-1))
+    add(op("cosine_similarity/tiny", [inp([[0.0, 0.0, 0.0], [1e-5, 0.0, 0.0], [1.0, 2.0, 3.0]]), inp([[1.0, 2.0, 3.0], [1e-5, 0.0, 0.0], [1e-9, 0.0, 0.0]])],
+           NNF + "cosine_similarity", "$0", "$1"))
+    add(op("pairwise_distance/default", [x, y], NNF + "pairwise_distance", "$0", "$1"))
+    add(op("pairwise_distance/p1-keepdim", [x, y], NNF + "pairwise_distance", "$0", "$1", 1.0, keepdim=True))
+    add(op("pairwise_distance/1d", [F([4], 1218), F([4], 1219)], NNF + "pairwise_distance", "$0", "$1"))
+    return c
+
+
+FAMILIES["nn_losses"] = nn_losses

@@ -31,4 +31,8 @@ export const samples: Record<string, Sample[]> = {
     { inputs: (r) => [r(3, 4)], call: (a) => F.glu(a) },
     { inputs: (r) => [r(4, 3, 2)], call: (a) => F.glu(a, 0).mul(torch.arange(12, f64).view(2, 3, 2)) },
   ],
+  huber_loss: [{ inputs: (r) => [r(2, 3), r(2, 3)], call: (a, b) => F.huber_loss(a.mul(2), b, { delta: 0.8, reduction: "none" }) }],
+  soft_margin_loss: [{ inputs: (r) => [r(2, 3)], call: (a) => F.soft_margin_loss(a, a.detach().mul(3).sign(), { reduction: "sum" }) }],
+  add_scalar: [{ inputs: (r) => [r(2, 3), r(2, 3)], call: (a, b) => F.pairwise_distance(a, b) }],
+  sub_scalar: [{ inputs: (r) => [r(2, 3), r(2, 3), r(2)], call: (a, b, t) => F.cosine_embedding_loss(a, b, t.detach().sign(), { margin: -0.9, reduction: "none" }) }],
 };

@@ -34,6 +34,7 @@ export function log_softmax(input: Tensor, dim?: number | SoftmaxOpts | null, op
 }
 export * from "./functional_loss";
 export * from "./functional_act";
+export * from "./functional_loss_more";
 
 type IntOr2 = number | [number, number] | number[];
 

@@ -34,8 +34,8 @@ export function elu(input: Tensor, ...rest: (number | boolean | EluOpts | undefi
   const ip = o.inplace ?? false;
   return maybeInplace(input, ip, () => eluOp([input], { alpha: o.alpha ?? 1, scale: 1, inputScale: 1, name: ip ? "EluBackward1" : "EluBackward0" }));
 }
-const SELU_ALPHA = 1.6732632423543772848170429916717;
-const SELU_SCALE = 1.0507009873554804934193349852946;
+const SELU_ALPHA = 1.6732632423543772;
+const SELU_SCALE = 1.0507009873554805;
 export function selu(input: Tensor, inplace_: Inplace = false): Tensor {
   const ip = flag(inplace_);
   return maybeInplace(input, ip, () => eluOp([input], { alpha: SELU_ALPHA, scale: SELU_SCALE, inputScale: 1, name: ip ? "EluBackward1" : "EluBackward0" }));

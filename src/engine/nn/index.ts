@@ -14,6 +14,10 @@ export { MaxPool2d, AvgPool2d, AdaptiveAvgPool2d } from "./layers/pooling";
 export { Dropout, Flatten, Embedding } from "./layers/misc";
 export { Sequential, ModuleList, ModuleDict } from "./layers/container";
 export { CrossEntropyLoss, NLLLoss, MSELoss, L1Loss, SmoothL1Loss, BCELoss, BCEWithLogitsLoss } from "./layers/loss";
+export {
+  HuberLoss, KLDivLoss, SoftMarginLoss, MultiLabelSoftMarginLoss, MarginRankingLoss, CosineEmbeddingLoss, TripletMarginLoss,
+  PoissonNLLLoss, GaussianNLLLoss, CosineSimilarity, PairwiseDistance,
+} from "./layers/loss_more";
 export * as functional from "./functional";
 export * as init from "./init";
 export * as utils from "./utils";

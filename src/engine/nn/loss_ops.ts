@@ -106,8 +106,8 @@ export const nllLossOp = defineOp<NllParams>("nll_loss", {
 });
 
 // ---- pointwise losses over (input, target) of one shape ------------------------------------------
-interface PairParams { reduction: Reduction; beta?: number }
-function pairLoss(key: string, name: string,
+export interface PairParams { reduction: Reduction; beta?: number }
+export function pairLoss(key: string, name: string,
   loss: (x: number, y: number, p: PairParams) => number,
   dLoss: (x: number, y: number, p: PairParams) => [number, number]) {
   return op1<PairParams>(key, {
