@@ -6,6 +6,7 @@ import { RuntimeError } from "./errors";
 import { DType } from "./dtype";
 import { amax, amin, dtypeTitle, linalg_vector_norm, normDims, sum } from "./ops/reduce";
 import { svdvals } from "./ops/linalg_decomp";
+import { vectorNormOrd0 } from "./ops/linalg_products";
 import { wrapDim } from "./shape";
 import { unsqueeze } from "./ops/views";
 
@@ -28,16 +29,33 @@ function floatCheck(t: Tensor, fname: string): void {
   if (!t._dtype.isFloatingPoint) throw new RuntimeError(`${fname}: Expected a floating point or complex tensor as input. Got ${dtypeTitle(t._dtype)}`);
 }
 
-export function vector_norm(x: Tensor, ord: number | VectorNormOpts = 2, dim?: DimArg, keepdim = false, opts?: { dtype?: DType | null }): Tensor {
-  const o: VectorNormOpts = typeof ord === "object" ? ord : { ord, dim, keepdim, dtype: opts?.dtype };
-  floatCheck(x, "linalg.vector_norm");
-  const src = o.dtype && o.dtype !== x._dtype ? x.to(o.dtype) : x;
-  const dims = o.dim === null || o.dim === undefined ? undefined : normDims(o.dim, x._shape.length);
-  return linalg_vector_norm(src, o.ord ?? 2, dims, o.keepdim ?? false);
+/** Positional arguments, then (anywhere) one options object with PyTorch's keyword names. */
+function mergeArgs<O>(names: readonly (keyof O & string)[], args: readonly unknown[]): O {
+  const o: Record<string, unknown> = {};
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a !== null && typeof a === "object" && !Array.isArray(a) && !(a instanceof DType) && !(a instanceof Tensor)) {
+      Object.assign(o, a);
+      break;
+    }
+    if (a !== undefined) o[names[i]] = a;
+  }
+  return o as O;
 }
 
-export function matrix_norm(A: Tensor, ord: Ord | MatrixNormOpts = "fro", dim: readonly number[] = [-2, -1], keepdim = false, opts?: { dtype?: DType | null }): Tensor {
-  const o: MatrixNormOpts = typeof ord === "object" ? ord : { ord, dim, keepdim, dtype: opts?.dtype };
+export function vector_norm(x: Tensor, ord?: number | VectorNormOpts, dim?: DimArg | VectorNormOpts, keepdim?: boolean | VectorNormOpts, opts?: VectorNormOpts): Tensor {
+  const o = mergeArgs<VectorNormOpts>(["ord", "dim", "keepdim", "dtype"], [ord, dim, keepdim, opts]);
+  floatCheck(x, "linalg.vector_norm");
+  const src = o.dtype && o.dtype !== x._dtype ? x.to(o.dtype) : x;
+  const dims = o.dim === null || o.dim === undefined ? normDims(null, x._shape.length) : normDims(o.dim, x._shape.length);
+  const p = o.ord ?? 2;
+  // ord=0 counts nonzeros: PyTorch records the node but passes no gradient (the input's grad stays None).
+  if (p === 0) return vectorNormOrd0(src, dims, o.keepdim ?? false);
+  return linalg_vector_norm(src, p, dims, o.keepdim ?? false);
+}
+
+export function matrix_norm(A: Tensor, ord?: Ord | MatrixNormOpts, dim?: readonly number[] | MatrixNormOpts, keepdim?: boolean | MatrixNormOpts, opts?: MatrixNormOpts): Tensor {
+  const o = mergeArgs<MatrixNormOpts>(["ord", "dim", "keepdim", "dtype"], [ord, dim, keepdim, opts]);
   const nd = A._shape.length;
   if (nd < 2) throw new RuntimeError("linalg.matrix_norm: The input tensor A must have at least 2 dimensions.");
   floatCheck(A, "linalg.matrix_norm");
@@ -48,10 +66,15 @@ export function matrix_norm(A: Tensor, ord: Ord | MatrixNormOpts = "fro", dim: r
   if (p === "fro") return linalg_vector_norm(x, 2, [d0, d1], kd);
   if (p === "nuc" || p === 2 || p === -2) {
     // Singular values of the (d0, d1) matrices: move them last.
-    const moved = movedLast(x, d0, d1);
-    const s = svdvals(moved);
-    const r = p === "nuc" ? sum(s, -1) : p === 2 ? amax(s, -1) : amin(s, -1);
-    return kd ? unsqueeze(unsqueeze(r, Math.min(d0, d1)), Math.max(d0, d1)) : r;
+    const nd2 = x._shape.length;
+    const perm = [...Array.from({ length: nd2 }, (_v, i) => i).filter((i) => i !== d0 && i !== d1), d0, d1];
+    const s = svdvals(x.permute(perm));
+    const r = p === "nuc" ? sum(s, -1, kd) : p === 2 ? amax(s, -1, kd) : amin(s, -1, kd);
+    if (!kd) return r;
+    // keepdim: back to the input's dim order, as PyTorch does (a permute after the unsqueeze).
+    const inv = new Array<number>(nd2);
+    perm.forEach((d, i) => (inv[d] = i));
+    return unsqueeze(r, -1).permute(inv);
   }
   if (p === 1 || p === -1 || p === Infinity || p === -Infinity) {
     // 1: max column sum (sum over rows d0); inf: max row sum (sum over columns d1).
@@ -63,15 +86,9 @@ export function matrix_norm(A: Tensor, ord: Ord | MatrixNormOpts = "fro", dim: r
   }
   throw new RuntimeError(`linalg.matrix_norm: Order ${String(p)} not supported.`);
 }
-function movedLast(x: Tensor, d0: number, d1: number): Tensor {
-  const nd = x._shape.length;
-  const rest = Array.from({ length: nd }, (_v, i) => i).filter((i) => i !== d0 && i !== d1);
-  return x.permute([...rest, d0, d1]);
-}
-
 /** linalg.norm: vector norm of the flattened input without ord and dim; a matrix norm for ord with 2-D or a 2-tuple dim. */
-export function norm(A: Tensor, ord?: Ord | null | NormOpts, dim?: DimArg, keepdim = false, opts?: { dtype?: DType | null }): Tensor {
-  const o: NormOpts = ord !== null && typeof ord === "object" ? ord : { ord, dim, keepdim, dtype: opts?.dtype };
+export function norm(A: Tensor, ord?: Ord | null | NormOpts, dim?: DimArg | NormOpts, keepdim?: boolean | NormOpts, opts?: NormOpts): Tensor {
+  const o = mergeArgs<NormOpts>(["ord", "dim", "keepdim", "dtype"], [ord, dim, keepdim, opts]);
   const d = o.dim;
   const kd = o.keepdim ?? false;
   if (d !== null && d !== undefined) {

@@ -208,7 +208,8 @@ def ser(v, with_values=True):
         return ser_tensor(v, with_values)
     if isinstance(v, torch.Size):
         return {"kind": "size", "value": list(v), "str": str(v)}
-    if type(v).__module__ == "torch.return_types":  # max(dim), min(dim): (values, indices)
+    # max(dim), min(dim): (values, indices); other return types (linalg_qr, ...) serialise as tuples below.
+    if type(v).__module__ == "torch.return_types" and hasattr(v, "indices"):
         return {"kind": "namedtuple", "fields": {f: ser(getattr(v, f), with_values) for f in ("values", "indices")}}
     if isinstance(v, (list, tuple)):
         if all(x is None or isinstance(x, torch.Tensor) for x in v) and len(v) > 0:

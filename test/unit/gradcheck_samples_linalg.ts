@@ -54,5 +54,7 @@ export const samples: Record<string, Sample[]> = {
     { inputs: (r) => [r(4, 2), r(4, 3)], call: (a, b) => torch.linalg.lstsq(a, b).solution },
     { inputs: (r) => [r(3, 3), r(3)], call: (a, b) => torch.linalg.lstsq(wellConditioned(a), b).solution },
   ],
+  // ord=0 passes no gradient (as PyTorch); the count is piecewise constant, so finite differences agree.
+  linalg_vector_norm_ord0: [{ inputs: (r) => [r(2, 3)], call: (a) => torch.linalg.vector_norm(a, 0, 1).add(a.sum()) }],
   linalg_matrix_exp: [{ inputs: (r) => [r(3, 3)], call: (a) => torch.matrix_exp(a) }],
 };

@@ -9,7 +9,9 @@ import { Tensor } from "../tensor";
 import { op1 } from "./define";
 import { RuntimeError } from "../errors";
 import { numelOf, wrapDim } from "../shape";
-import { mul } from "./elementwise";
+import { mul, where } from "./elementwise";
+import { bool } from "../dtype";
+import { scalarTensor } from "./scalar";
 import { sum } from "./reduce";
 import { bmm, mm } from "./linalg";
 import { permute, reshape, unsqueeze, view, _unsafeView } from "./views";
@@ -30,10 +32,10 @@ const diagonalOp = op1<{ d1: number; d2: number }>("linalg_diagonal", {
   },
   backward: ([g], _s, p, [inp]) => [diagonalBackward(g, inp.shape, p.d1, p.d2)],
 });
-/** Zeros of `shape` with g on the (d1, d2) diagonal: built as mul with an identity mask, so it is differentiable. */
+/** Zeros of `shape` with g on the (d1, d2) diagonal: where() over an identity mask, so it is differentiable. */
 function diagonalBackward(g: Tensor, shape: number[], d1: number, d2: number): Tensor {
   const n = shape[d1];
-  const eye = g._dtype.alloc(n * n);
+  const eye = new Uint8Array(n * n);
   for (let i = 0; i < n; i++) eye[i * n + i] = 1;
   // g: [...rest, n] -> put n at d1 and a size-1 dim at d2, then multiply by the identity there.
   const rest = shape.filter((_s, d) => d !== d1 && d !== d2);
@@ -44,7 +46,7 @@ function diagonalBackward(g: Tensor, shape: number[], d1: number, d2: number): T
   x = unsqueeze(x, -1);
   x = permute(x, order);
   const eyeShape = shape.map((s, d) => (d === d1 || d === d2 ? s : 1));
-  return mul(x, Tensor._make(eye, eyeShape, g._dtype));
+  return where(Tensor._make(eye, eyeShape, bool), x, scalarTensor(0, g._dtype));
 }
 /** The (d1, d2) diagonal moved to the last dim, as torch.diagonal(x, 0, d1, d2). */
 export function diagonalView(a: Tensor, d1: number, d2: number): Tensor {
@@ -126,10 +128,13 @@ function takeDiagonals(t: Tensor, labels: string[]): { t: Tensor; labels: string
     if (x._shape[first] !== x._shape[dup]) {
       throw new RuntimeError(`einsum(): subscript ${ls[dup]} is repeated for operand ${0} but the sizes don't match, ${x._shape[dup]} != ${x._shape[first]}`);
     }
+    // The diagonal comes last; a permute moves it back to the label's first position (as PyTorch).
     x = diagonalView(x, first, dup);
-    const l = ls[dup];
-    ls = ls.filter((_v, i) => i !== first && i !== dup);
-    ls.push(l);
+    const nd = x._shape.length;
+    const order = Array.from({ length: nd - 1 }, (_v, i) => i);
+    order.splice(first, 0, nd - 1);
+    x = permute(x, order);
+    ls = ls.filter((_v, i) => i !== dup);
   }
 }
 
@@ -194,8 +199,12 @@ function sumproductPair(left: Tensor, right: Tensor, sumDims: number[]): Tensor 
     const ls = l._shape[d] !== 1, rs = r._shape[d] !== 1;
     if (sumDims.includes(d)) {
       if (ls && rs) sd.push(d);
-      else if (ls) l = sum(l, d, true);
-      else if (rs) r = sum(r, d, true);
+      else {
+        // Only one side has it (or neither): sum it there; it stays as a size-1 dim.
+        if (ls) l = sum(l, d, true);
+        else if (rs) r = sum(r, d, true);
+        lro.push(d);
+      }
     } else if (ls && rs) lro.push(d);
     else if (ls) lo.push(d);
     else if (rs) ro.push(d);

@@ -110,7 +110,7 @@ function dets(a: Tensor): { sign: Float64Array; logabs: Float64Array; det: Float
       if (u < 0) s = -s;
       l += Math.log(Math.abs(u));
     }
-    if (f.zeroAt >= 0) { s = 0; l = -Infinity; d = 0; }
+    if (f.zeroAt >= 0) { s = 0; l = -Infinity; }
     sign[i] = s; logabs[i] = l; det[i] = d;
   }
   return { sign, logabs, det };
@@ -157,8 +157,12 @@ const slogdetOp = defineOp("linalg_slogdet", {
     return [assemble([r.sign], shape, a._dtype), assemble([r.logabs], shape, a._dtype)];
   },
   save: ([a]) => [["A", a]],
-  nonDifferentiableOutputs: [0],
-  backward: ([, g], [a]) => [mul(asMatrixScale(like(g, a)), mT(inv(a)))],
+  // The sign carries the node too (as PyTorch), but only logabsdet's gradient flows: A^{-T}·g by a solve.
+  backward: ([, g], [a]) => {
+    const n = a._shape[a._shape.length - 1];
+    const gl = like(g, a);
+    return [solveOp([mT(a), diagEmbed(expand(unsqueeze(gl, -1), [...gl._shape, n]))], { vector: false, fname: "linalg.solve" })];
+  },
 });
 export function slogdet(a: Tensor): SlogdetResult {
   checkInputs(a, "linalg.slogdet", true);

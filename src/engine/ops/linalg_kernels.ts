@@ -52,8 +52,9 @@ export function luSolve(f: LU, n: number, b: Float64Array, nrhs: number): void {
       const u = lu[i * n + k];
       if (u !== 0) for (let j = 0; j < nrhs; j++) b[i * nrhs + j] -= u * b[k * nrhs + j];
     }
+    // As the reference trsm: a zero right-hand side is left alone (so 0 / negative pivot stays +0).
     const d = lu[i * n + i];
-    for (let j = 0; j < nrhs; j++) b[i * nrhs + j] /= d;
+    for (let j = 0; j < nrhs; j++) if (b[i * nrhs + j] !== 0) b[i * nrhs + j] /= d;
   }
 }
 

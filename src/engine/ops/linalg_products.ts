@@ -7,7 +7,8 @@ import { op1 } from "./define";
 import { RuntimeError } from "../errors";
 import { broadcastShapes, numelOf, wrapDim } from "../shape";
 import { abs, div, eq, mul, neg, pow, sign, sub, where } from "./elementwise";
-import { sum, dtypeTitle } from "./reduce";
+import { sum, dtypeTitle, linalg_vector_norm } from "./reduce";
+import { withGradMode } from "../autograd/grad_mode";
 import { expand, narrow, reshape, unsqueeze } from "./views";
 import { get_default_dtype } from "../dtype";
 import { readDense, broadcastOffsets } from "./loops";
@@ -187,11 +188,11 @@ export function linalg_cross(a: Tensor, b: Tensor, dim: number | { dim?: number 
   if (a._shape.length !== b._shape.length) {
     throw new RuntimeError(`linalg.cross: inputs must have the same number of dimensions.`);
   }
-  const shape = broadcastShapes(a._shape, b._shape);
-  const d = wrapDim(d0, shape.length);
+  const d = wrapDim(d0, a._shape.length);
   if (a._shape[d] !== 3 || b._shape[d] !== 3) {
     throw new RuntimeError(`linalg.cross: inputs dimension ${d0} must have length 3. Got ${a._shape[d]} and ${b._shape[d]}`);
   }
+  broadcastShapes(a._shape, b._shape);
   if (a._dtype !== b._dtype) throw new RuntimeError(`expected scalar type ${dtypeTitle(a._dtype)} but found ${dtypeTitle(b._dtype)}`);
   return crossOp([a, b], { dim: d });
 }
@@ -211,3 +212,12 @@ export function vecdot(x: Tensor, y: Tensor, dim: number | { dim?: number } = -1
   if (x._dtype !== y._dtype) throw new RuntimeError(`linalg.vecdot: Expected x and y to have the same dtype, but found x of type ${dtypeTitle(x._dtype)} and y of type ${dtypeTitle(y._dtype)} instead`);
   return sum(mul(x, y), d);
 }
+
+// ---- vector_norm(ord=0) ---------------------------------------------------------------------------
+const ord0Op = op1<{ dims: number[]; keepdim: boolean }>("linalg_vector_norm_ord0", {
+  name: "LinalgVectorNormBackward0",
+  forward: ([a], q) => withGradMode(false, () => linalg_vector_norm(a.detach(), 0, q.dims, q.keepdim)),
+  // The count of nonzeros is piecewise constant; PyTorch returns an undefined gradient.
+  backward: () => [null],
+});
+export function vectorNormOrd0(a: Tensor, dims: number[], keepdim: boolean): Tensor { return ord0Op([a], { dims, keepdim }); }
