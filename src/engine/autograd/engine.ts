@@ -154,6 +154,14 @@ function run(spec: RunSpec): (Tensor | null)[] {
 
   const ready: Node[] = [];
   for (const n of needed) if (!deps.get(n) && buffers.has(n)) ready.push(n);
+  /** One input edge of `nx` delivered no gradient; when none delivered any, its own inputs get none either. */
+  const arrived = (nx: Node): void => {
+    const left = (deps.get(nx) ?? 1) - 1;
+    deps.set(nx, left);
+    if (left !== 0) return;
+    if (buffers.has(nx)) ready.push(nx);
+    else for (const [c] of nx.next_functions) if (c && needed.has(c)) arrived(c);
+  };
   const seen = new Set<Node>();
   while (ready.length) {
     // Highest sequence number first: the most recently created node runs first.
@@ -192,7 +200,10 @@ function run(spec: RunSpec): (Tensor | null)[] {
     for (const g of buf) adoption.release(g); // this node's buffer is dropped now
     node.next_functions.forEach(([nx, nr], i) => {
       const g = gradInputs[i];
-      if (!nx || !g || !needed.has(nx)) return;
+      if (!nx || !needed.has(nx)) return;
+      // An undefined gradient (a backward that returns null, e.g. linalg.vector_norm(ord=0)) still
+      // counts as this edge's arrival, or nodes waiting for it would never run.
+      if (!g) { arrived(nx); return; }
       const meta = node._inputs[i];
       const target = dtypeFromName(meta.dtype);
       // PyTorch reduces in the gradient's dtype, then casts to the input's (validate_outputs).
