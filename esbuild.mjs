@@ -11,6 +11,7 @@ const nodeEntries = [
   ["src/extension/extension.ts", "out/extension.js"],
   ["src/cli.ts", "out/cli.js"],
   ["src/runner/worker.ts", "out/runner-worker.js"],
+  ["src/runner/sandbox.ts", "out/runner-sandbox.js"],
   // The TypeScript compiler, loaded by the runner on first use: kept out of extension.js and cli.js.
   ["src/runner/transpiler-entry.ts", "out/transpiler.js"],
   ["test/bench/bench.ts", "out/bench.js"],

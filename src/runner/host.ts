@@ -1,26 +1,31 @@
 // The host side of a run (extension host or CLI): transpile + instrument here (the TypeScript
-// compiler stays loaded and warm), evaluate in a worker thread, enforce the time limit, and
-// turn whatever happens to the worker into a Snapshot. `result` never rejects.
+// compiler stays loaded and warm), evaluate in a worker thread inside a process of its own
+// (sandbox.ts says why a process), enforce the time limit, and turn whatever happens to them into
+// a Snapshot. `result` never rejects.
 // The compiler lives in a bundle of its own (out/transpiler.js, see transpiler-entry.ts) that is
 // loaded by path on the first run or on prewarm: this file must import it only with `import type`.
-import { Worker } from "node:worker_threads";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { ConsoleLine, RunError, Snapshot, SourcePos, TensorPage, TensorPageRequest } from "../protocol";
 import { requireWithCodeCache } from "./code-cache";
-import { CONTROL_CANCEL, CONTROL_TIMEOUT, stopError, type FromWorker, type RunOutcome, type ToWorker } from "./messages";
+import { stopError, type FromSandbox, type RunOutcome, type ToSandbox } from "./messages";
+import { crashMessage, SandboxProcess } from "./sandbox-process";
 import type { TranspileResult } from "./transpile";
 import type { TranspilerModule } from "./transpiler-entry";
 import type { RunHandle, StartRun } from "./types";
 
 /** After asking the worker to stop, how long it may take to send its snapshot before it is killed. */
 const STOP_GRACE_MS = 400;
+/** Time a run's process and thread may take to boot before the program's own time limit starts. */
+const BOOT_ALLOWANCE_MS = 15_000;
 /** Console lines kept in the snapshot (all of them still stream to onConsole). */
 const MAX_SNAPSHOT_LINES = 20000;
 
 export interface RunnerConfig {
   /** Path of the bundled worker (out/runner-worker.js). */
   workerPath?: string;
+  /** Path of the bundled run process (out/runner-sandbox.js) that hosts the worker. */
+  sandboxPath?: string;
   /** Keep one started worker ready for the next run (the editor); the one-shot CLI does not. */
   keepSpareWorker?: boolean;
   /** Path of the compiler bundle (out/transpiler.js), loaded on first use. */
@@ -96,6 +101,15 @@ export function defaultTranspilerPath(): string {
   return candidates.find((p) => fs.existsSync(p)) ?? candidates[0];
 }
 
+export function defaultSandboxPath(): string {
+  const candidates = [
+    path.join(__dirname, "runner-sandbox.js"), // bundled: out/cli.js, out/extension.js
+    path.resolve(__dirname, "../../../out/runner-sandbox.js"), // tsc output: build/src/runner/host.js
+    path.resolve(__dirname, "../../out/runner-sandbox.js"),
+  ];
+  return candidates.find((p) => fs.existsSync(p)) ?? candidates[0];
+}
+
 export function defaultWorkerPath(): string {
   const candidates = [
     path.join(__dirname, "runner-worker.js"), // bundled: out/cli.js, out/extension.js
@@ -106,7 +120,7 @@ export function defaultWorkerPath(): string {
 }
 
 interface Spare {
-  worker: Worker;
+  worker: SandboxProcess;
   memoryLimitMb: number;
 }
 
@@ -124,30 +138,29 @@ export function createRunner(config: RunnerConfig = {}): Runner {
   const transpiler = (): TranspilerModule => loadTranspiler(transpilerPath, config.codeCacheDir);
   let spare: Spare | null = null;
 
-  const spawn = (memoryLimitMb: number): Worker => {
-    const w = new Worker(workerPath, { resourceLimits: { maxOldGenerationSizeMb: memoryLimitMb }, stdout: true, stderr: true });
-    w.on("error", () => undefined); // a spare that dies is simply not used
-    return w;
-  };
+  // The run process ships next to the worker; a custom worker (tests) brings its own when it can.
+  const besideWorker = path.join(path.dirname(workerPath), "runner-sandbox.js");
+  const sandboxPath = config.sandboxPath ?? (fs.existsSync(besideWorker) ? besideWorker : defaultSandboxPath());
+  const spawn = (memoryLimitMb: number): SandboxProcess => new SandboxProcess(sandboxPath, workerPath, memoryLimitMb);
   /** `evenOneShot`: start one for the next run even when the runner keeps no spare (see startRun). */
   const makeSpare = (memoryLimitMb: number, evenOneShot = false): void => {
     if ((!config.keepSpareWorker && !evenOneShot) || spare) return;
     const worker = spawn(memoryLimitMb);
-    worker.unref();
+    worker.ref(false);
     const s: Spare = { worker, memoryLimitMb };
     worker.once("exit", () => {
       if (spare === s) spare = null;
     });
     spare = s;
   };
-  const take = (memoryLimitMb: number): Worker => {
+  const take = (memoryLimitMb: number): SandboxProcess => {
     const s = spare;
     spare = null;
-    if (s && s.memoryLimitMb === memoryLimitMb) {
-      s.worker.ref();
+    if (s && s.memoryLimitMb === memoryLimitMb && s.worker.alive) {
+      s.worker.ref(true);
       return s.worker;
     }
-    if (s) void s.worker.terminate();
+    s?.worker.kill();
     return spawn(memoryLimitMb);
   };
 
@@ -189,8 +202,6 @@ export function createRunner(config: RunnerConfig = {}): Runner {
     }
 
     const worker = take(options.memoryLimitMb);
-    const control = new SharedArrayBuffer(4);
-    const ctl = new Int32Array(control);
     let settled = false;
     let stopping: "timeout" | "cancelled" | null = null;
     let alive = true;
@@ -199,6 +210,7 @@ export function createRunner(config: RunnerConfig = {}): Runner {
     let nextReq = 1;
     const pages = new Map<number, (p: TensorPage | null) => void>();
     let limitTimer: NodeJS.Timeout | undefined;
+    const hasLimit = Number.isFinite(options.timeLimitMs) && options.timeLimitMs > 0;
     let graceTimer: NodeJS.Timeout | undefined;
 
     const settle = (o: RunOutcome): void => {
@@ -207,32 +219,38 @@ export function createRunner(config: RunnerConfig = {}): Runner {
       clearTimeout(limitTimer);
       clearTimeout(graceTimer);
       resolveResult(finish(o));
-      if (alive) worker.unref();
+      if (alive) worker.ref(false);
       makeSpare(options.memoryLimitMb);
     };
     const kill = (): void => {
       if (!alive) return;
       alive = false;
-      void worker.terminate();
+      worker.kill();
       for (const r of pages.values()) r(null);
       pages.clear();
     };
     const stop = (why: "timeout" | "cancelled"): void => {
       if (settled || stopping) return;
       stopping = why;
-      Atomics.store(ctl, 0, why === "timeout" ? CONTROL_TIMEOUT : CONTROL_CANCEL);
-      post({ type: "stop" });
+      // The run's process sets the flag the program polls, and wakes a worker idle in its event loop.
+      post({ type: "stop", why });
       // A loop without a guard (or a long engine call) cannot answer: then the worker is killed.
       graceTimer = setTimeout(() => {
         settle(failed(stopError(why, options.timeLimitMs), why));
         kill();
       }, STOP_GRACE_MS);
     };
-    const post = (m: ToWorker): void => {
-      if (alive) worker.postMessage(m);
+    const post = (m: ToSandbox): void => {
+      if (alive) worker.post(m);
+    };
+    let workerExitCode: number | null = null;
+    const ended = (): void => {
+      alive = false;
+      for (const r of pages.values()) r(null);
+      pages.clear();
     };
 
-    worker.on("message", (m: FromWorker) => {
+    worker.on("message", (m: FromSandbox) => {
       switch (m.type) {
         case "console":
           onLines(m.lines, m.unterminated);
@@ -248,35 +266,42 @@ export function createRunner(config: RunnerConfig = {}): Runner {
         }
         case "ready":
           break;
+        case "started":
+          clearTimeout(limitTimer);
+          if (hasLimit) limitTimer = setTimeout(() => stop("timeout"), options.timeLimitMs);
+          break;
+        case "stray":
+          onLines(m.text.replace(/\n$/, "").split("\n").map((text) => ({ stream: m.stream, text })));
+          break;
+        case "worker-error": {
+          const oom = m.code === "ERR_WORKER_OUT_OF_MEMORY";
+          settle(failed(oom
+            ? { kind: "OutOfMemoryError", message: `the program ran out of memory (the limit is ${options.memoryLimitMb} MB) and was stopped`, pos: null, stack: "" }
+            : { kind: "InternalError", message: `the run's worker failed: ${m.message}`, pos: null, stack: m.stack }));
+          kill();
+          break;
+        }
+        case "worker-exit":
+          workerExitCode = m.code;
+          break;
       }
     });
-    const stray = (stream: ConsoleLine["stream"]) => (chunk: Buffer) => {
-      onLines(chunk.toString("utf8").replace(/\n$/, "").split("\n").map((text) => ({ stream, text })));
-    };
-    worker.stdout.on("data", stray("stdout"));
-    worker.stderr.on("data", stray("stderr"));
-    worker.on("error", (e: Error & { code?: string }) => {
-      const oom = e.code === "ERR_WORKER_OUT_OF_MEMORY";
-      settle(failed(oom
-        ? { kind: "OutOfMemoryError", message: `the program ran out of memory (the limit is ${options.memoryLimitMb} MB) and was stopped`, pos: null, stack: "" }
-        : { kind: "InternalError", message: `the run's worker failed: ${e.message}`, pos: null, stack: e.stack ?? "" }));
-      kill();
-    });
-    worker.on("exit", (code) => {
-      alive = false;
-      for (const r of pages.values()) r(null);
-      pages.clear();
+    worker.on("exit", (code, signal, crashLog) => {
+      ended();
       if (stopping) settle(failed(stopError(stopping, options.timeLimitMs), stopping));
-      else settle(failed({ kind: "InternalError", message: `the run's worker exited unexpectedly (code ${code})`, pos: null, stack: "" }));
+      else if (signal !== null || (code !== 0 && code !== null) || crashLog !== "") {
+        const { kind, message } = crashMessage(crashLog, options.memoryLimitMb);
+        settle(failed({ kind, message, pos: null, stack: kind === "OutOfMemoryError" ? "" : crashLog }));
+      } else settle(failed({ kind: "InternalError", message: `the run's worker exited unexpectedly (code ${workerExitCode ?? "unknown"})`, pos: null, stack: "" }));
     });
 
     post({
       type: "run", code: compiled.code, map: compiled.map, fileName: options.fileName, sites: compiled.sites,
-      throwSites: compiled.throwSites, previewElements: options.previewElements, timeLimitMs: options.timeLimitMs, control,
+      throwSites: compiled.throwSites, previewElements: options.previewElements, timeLimitMs: options.timeLimitMs,
     });
-    if (Number.isFinite(options.timeLimitMs) && options.timeLimitMs > 0) {
-      limitTimer = setTimeout(() => stop("timeout"), options.timeLimitMs);
-    }
+    // Until the program starts, the clock covers starting its process and thread (normally hidden
+    // by the spare) with room to spare; from "started" on it is the program's own time limit.
+    if (hasLimit) limitTimer = setTimeout(() => stop("timeout"), options.timeLimitMs + BOOT_ALLOWANCE_MS);
 
     return {
       result,
@@ -284,9 +309,13 @@ export function createRunner(config: RunnerConfig = {}): Runner {
       page(request: TensorPageRequest): Promise<TensorPage | null> {
         if (!alive || !settled) return Promise.resolve(null);
         const reqId = nextReq++;
-        return new Promise((resolve) => {
+        // An idle finished run does not keep the host alive; an unanswered page request does.
+        worker.ref(true);
+        return new Promise<TensorPage | null>((resolve) => {
           pages.set(reqId, resolve);
           post({ type: "page", reqId, request });
+        }).finally(() => {
+          if (pages.size === 0 && alive) worker.ref(false);
         });
       },
       dispose: () => {
@@ -320,7 +349,7 @@ export function createRunner(config: RunnerConfig = {}): Runner {
     dispose() {
       const s = spare;
       spare = null;
-      if (s) void s.worker.terminate();
+      s?.worker.kill();
     },
   };
 }

@@ -72,6 +72,7 @@ function restrictedRequire(name: string): unknown {
 }
 
 async function run(req: RunRequest): Promise<void> {
+  post({ type: "started" });
   const control = new Int32Array(req.control);
   const recorder = new Recorder(isTensor, floatLiteral, control);
   const mapper = new ErrorMapper(req.map, req.fileName, req.code.split("\n").length);

@@ -49,6 +49,15 @@ function makeWorkspace(): string {
     "}",
     "",
   ].join("\n"));
+  // Grows one JavaScript array without end: V8 aborts the process that runs it (not a catchable error).
+  writeFileSync(path.join(dir, "hog.ts"), [
+    'import * as torch from "torch";',
+    "",
+    "const t = torch.ones(2, { requires_grad: true });",
+    "const hog: number[] = [];",
+    "for (;;) hog.push(Math.random());",
+    "",
+  ].join("\n"));
   return dir;
 }
 
@@ -110,7 +119,7 @@ function scenarioSuite(theme: Theme, body: (scenario: Scenario) => void): void {
       dir = makeWorkspace();
       wb = await openWorkbench({
         workspace: dir, theme, vsix: vsixPath(),
-        settings: { "gradientInspector.timeLimitMs": 600_000, "gradientInspector.runOnSave": false },
+        settings: { "gradientInspector.timeLimitMs": 600_000, "gradientInspector.runOnSave": false, "gradientInspector.memoryLimitMb": 384 },
       });
     });
     after(async () => {
@@ -188,6 +197,16 @@ scenarioSuite("light", (scenario) => {
     const again = await runFile(wb, "autograd_basics.ts");
     assert.ok((await again.locator(panel.tensorRow).count()) > 0, "the run after Stop lists tensors");
     await wb.screenshot("ext-4-next-run");
+  });
+
+  scenario("4b. a program that exhausts memory: the panel says so, the editor survives, the next run works", async (wb) => {
+    const frame = await runFile(wb, "hog.ts", /failed in \d/);
+    const banner = frame.locator(panel.errorBanner).first();
+    await banner.waitFor({ state: "visible" });
+    assert.match(await banner.innerText(), /ran out of memory \(the limit is 384 MB/);
+    await wb.screenshot("ext-4b-out-of-memory");
+    const again = await runFile(wb, "autograd_basics.ts");
+    assert.ok((await again.locator(panel.tensorRow).count()) > 0, "the run after the crash lists tensors");
   });
 
   for (const file of exampleFiles()) {

@@ -63,8 +63,10 @@ export function bundle(entry: string, name: string): Promise<string> {
   return p;
 }
 
-export function buildWorker(): Promise<string> {
-  return bundle("src/runner/worker.ts", "runner-worker.js");
+/** The worker bundle, with the run process that hosts it (runner-sandbox.js) next to it. */
+export async function buildWorker(): Promise<string> {
+  const [worker] = await Promise.all([bundle("src/runner/worker.ts", "runner-worker.js"), bundle("src/runner/sandbox.ts", "runner-sandbox.js")]);
+  return worker;
 }
 
 /** The compiler bundle, like out/transpiler.js: host.ts loads it by path on the first run. */

@@ -131,6 +131,18 @@ test("running out of memory stops the worker, not the host", async () => {
   assert.equal(s.error?.kind, "OutOfMemoryError");
 });
 
+test("memory failures that abort V8 itself end the run's process, not the host", async () => {
+  // One array of numbers growing without end: V8 aborts the whole process, whichever thread runs it
+  // ("Reached heap limit" in a large allocation, or "invalid size error" past the largest array).
+  const s = await run(["const a: number[] = [];", "for (;;) a.push(Math.random());"], { memoryLimitMb: 128 });
+  assert.equal(s.status, "error");
+  assert.equal(s.error?.kind, "OutOfMemoryError");
+  assert.match(s.error?.message ?? "", /ran out of memory \(the limit is 128 MB/);
+  // The runner (this process) is still here and runs the next program.
+  const next = await run(["console.log(\"still here\");"]);
+  assert.deepEqual(next.console.map((l) => l.text), ["still here"]);
+});
+
 test("a thrown non-Error is reported with its value and the throw's line", async () => {
   const a = await run(["console.log(1);", "throw 42;"]);
   assert.equal(a.status, "error");
