@@ -21,6 +21,7 @@ export const samples: Record<string, Sample[]> = {
     { inputs: (r) => [r(2, 3, 2), r(2, 2, 2)], call: (a, b) => torch.cdist(a, b, 1) },
     { inputs: (r) => [r(3, 2), r(2, 2)], call: (a, b) => torch.cdist(a, b, 3) },
   ],
+  euclidean_dist: [{ inputs: (r) => [r(3, 4), r(2, 4)], call: (a, b) => torch.cdist(a, b, { compute_mode: "use_mm_for_euclid_dist" }) }],
   dist: [{ inputs: (r) => [r(2, 3), r(3)], call: (a, b) => torch.dist(a, b) }, { inputs: (r) => [r(4), r(4)], call: (a, b) => torch.dist(a, b, 3) }],
   vdot: [{ inputs: (r) => [r(4), r(4)], call: (a, b) => torch.vdot(a, b) }],
   block_diag: [{ inputs: (r) => [r(2, 2), r(3), r(1, 2)], call: (a, b, c) => torch.block_diag(a, b, c).mul(weights(4, 7)) }],

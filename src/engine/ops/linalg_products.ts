@@ -9,7 +9,8 @@ import { broadcastShapes, numelOf, wrapDim } from "../shape";
 import { abs, div, eq, mul, neg, pow, sign, sub, where } from "./elementwise";
 import { sum, dtypeTitle, linalg_vector_norm } from "./reduce";
 import { withGradMode } from "../autograd/grad_mode";
-import { expand, narrow, reshape, unsqueeze } from "./views";
+import { expand, narrow, reshape, unsqueeze, view } from "./views";
+import { matmul } from "./linalg";
 import { get_default_dtype } from "../dtype";
 import { readDense, broadcastOffsets } from "./loops";
 import { scalarTensor } from "./scalar";
@@ -62,8 +63,45 @@ const cdistOp = op1<{ p: number }>("cdist", {
     return [sum(term, -2), neg(sum(term, -3))];
   },
 });
-export function cdist(x1: Tensor, x2: Tensor, p: number | { p?: number; compute_mode?: string } = 2): Tensor {
+// PyTorch computes p=2 distances by matrix products when either set has more than 25 rows (or
+// compute_mode asks for it): sqrt(clamp_min(|x|^2 + |y|^2 - 2 x.y, 0)), node EuclideanDistBackward0
+// under a view. The values follow that formula (evaluated in float64, rounded once).
+const euclideanOp = op1("euclidean_dist", {
+  name: "EuclideanDistBackward0",
+  forward: ([x1, x2]) => {
+    const s1 = x1._shape, s2 = x2._shape;
+    const P = s1[s1.length - 2], R = s2[s2.length - 2], M = s1[s1.length - 1];
+    const batch = broadcastShapes(s1.slice(0, -2), s2.slice(0, -2));
+    const nb = numelOf(batch);
+    const a = readDense(expand(x1.detach(), [...batch, P, M]));
+    const b = readDense(expand(x2.detach(), [...batch, R, M]));
+    const out = x1._dtype.alloc(nb * P * R);
+    for (let z = 0; z < nb; z++) {
+      for (let i = 0; i < P; i++) for (let j = 0; j < R; j++) {
+        let xx = 0, yy = 0, xy = 0;
+        for (let k = 0; k < M; k++) {
+          const u = a[(z * P + i) * M + k], v = b[(z * R + j) * M + k];
+          xx += u * u; yy += v * v; xy += u * v;
+        }
+        out[(z * P + i) * R + j] = Math.sqrt(Math.max(xx + yy - 2 * xy, 0));
+      }
+    }
+    return Tensor._make(out, [...batch, P, R], x1._dtype);
+  },
+  save: ([x1, x2], [out]) => [["x1", x1], ["x2", x2], ["result", out]],
+  backward: ([g], [x1, x2, res]) => {
+    const zero = scalarTensor(0, g._dtype);
+    const ratio = where(eq(res, 0), zero, div(g, res));
+    return [
+      sub(mul(x1, sum(ratio, -1, true)), matmul(ratio, x2)),
+      sub(mul(x2, unsqueeze(sum(ratio, -2), -1)), matmul(ratio.mT, x1)),
+    ];
+  },
+});
+
+export function cdist(x1: Tensor, x2: Tensor, p: number | { p?: number; compute_mode?: string } = 2, compute_mode?: string): Tensor {
   const pp = typeof p === "number" ? p : p.p ?? 2;
+  const mode = (typeof p === "object" ? p.compute_mode : compute_mode) ?? "use_mm_for_euclid_dist_if_necessary";
   if (x1._shape.length < 2) throw new RuntimeError(`cdist only supports at least 2D tensors, X1 got: ${x1._shape.length}D`);
   if (x2._shape.length < 2) throw new RuntimeError(`cdist only supports at least 2D tensors, X2 got: ${x2._shape.length}D`);
   const c1 = x1._shape[x1._shape.length - 1], c2 = x2._shape[x2._shape.length - 1];
@@ -71,6 +109,12 @@ export function cdist(x1: Tensor, x2: Tensor, p: number | { p?: number; compute_
   if (!x1._dtype.isFloatingPoint) throw new RuntimeError(`cdist only supports floating-point dtypes, X1 got: ${dtypeTitle(x1._dtype)}`);
   if (!x2._dtype.isFloatingPoint) throw new RuntimeError(`cdist only supports floating-point dtypes, X2 got: ${dtypeTitle(x2._dtype)}`);
   if (pp < 0) throw new RuntimeError(`cdist only supports non-negative p values`);
+  const P = x1._shape[x1._shape.length - 2], R = x2._shape[x2._shape.length - 2];
+  const useMm = mode === "use_mm_for_euclid_dist" || (mode === "use_mm_for_euclid_dist_if_necessary" && (P > 25 || R > 25));
+  if (pp === 2 && useMm) {
+    const d = euclideanOp([x1, x2], undefined);
+    return view(d, d._shape);
+  }
   return cdistOp([x1, x2], { p: pp });
 }
 
