@@ -80,6 +80,26 @@ CASES = [
     ("MultiLabelSoftMarginLoss", [], {}, [[3, 4], {"const": [[1.0, 0.0, 0.0, 1.0], [0.0, 1.0, 1.0, 1.0], [0.0, 0.0, 0.0, 1.0]]}]),
     ("PoissonNLLLoss", [], {}, [[3, 5], [3, 5]]),
     ("GaussianNLLLoss", [], {"full": True}, [[3, 5], [3, 5], {"const": [0.5, 1.0, 2.0]}]),
+    ("RNN", [3, 4], {}, [[5, 2, 3]]),
+    ("RNN", [3, 4, 2], {"nonlinearity": "relu", "bias": False}, [[4, 2, 3], [2, 2, 4]]),
+    ("RNN", [3, 4], {"batch_first": True, "bidirectional": True}, [[2, 5, 3]]),
+    ("RNN", [3, 4], {}, [[5, 3]]),
+    ("LSTM", [3, 4], {}, [[5, 2, 3]]),
+    ("LSTM", [3, 5, 2], {"batch_first": True}, [[2, 4, 3], {"tuple": [[2, 2, 5], [2, 2, 5]]}]),
+    ("LSTM", [3, 4, 2], {"bidirectional": True, "dropout": 0.5}, [[4, 3, 3]]),
+    ("LSTM", [3, 4, 2], {"bidirectional": True, "dropout": 0.5}, [[4, 3, 3]], "eval"),
+    ("LSTM", [3, 4], {"bias": False}, [[6, 3], {"tuple": [[1, 4], [1, 4]]}]),
+    ("GRU", [3, 4], {}, [[5, 2, 3]]),
+    ("GRU", [3, 4, 3], {"batch_first": True, "bidirectional": True, "dropout": 0.3}, [[2, 4, 3], [6, 2, 4]]),
+    ("GRU", [2, 3], {}, [[4, 2]]),
+    ("RNNCell", [3, 4], {}, [[2, 3]]),
+    ("RNNCell", [3, 4], {"nonlinearity": "relu", "bias": False}, [[2, 3], [2, 4]]),
+    ("RNNCell", [3, 4], {}, [[3]]),
+    ("LSTMCell", [3, 4], {}, [[2, 3]]),
+    ("LSTMCell", [3, 4], {}, [[2, 3], {"tuple": [[2, 4], [2, 4]]}]),
+    ("LSTMCell", [3, 4], {}, [[3]]),
+    ("GRUCell", [3, 4], {}, [[2, 3]]),
+    ("GRUCell", [3, 4], {"bias": False}, [[3], [4]]),
 ]
 
 
@@ -92,19 +112,22 @@ def run_case(i, spec):
     init = {k: tens(v) for k, v in m.state_dict().items()}
     if mode == "eval":
         m.eval()
-    xs, enc = [], []
-    for s in inputs:
+    leaves = []
+
+    def make(s):
         if s is None:
-            xs.append(None)
-            enc.append(None)
-        elif isinstance(s, dict):
+            return None, None
+        if isinstance(s, dict) and "tuple" in s:
+            parts = [make(p) for p in s["tuple"]]
+            return tuple(p[0] for p in parts), {"tuple": [p[1] for p in parts]}
+        if isinstance(s, dict):
             t = torch.tensor(s["const"], dtype=getattr(torch, s.get("dtype", "float32")))
-            xs.append(t)
-            enc.append({"const": tens(t)})
-        else:
-            t = torch.randn(*s).requires_grad_()
-            xs.append(t)
-            enc.append({"randn": tens(t)})
+            return t, {"const": tens(t)}
+        t = torch.randn(*s).requires_grad_()
+        leaves.append(t)
+        return t, {"randn": tens(t)}
+    made = [make(s) for s in inputs]
+    xs, enc = [x for x, _ in made], [e for _, e in made]
     # In-place modules would write into a leaf: feed them a clone (as users do after a layer).
     feed = [x.clone() if x is not None and getattr(m, "inplace", False) else x for x in xs]
     out = m(*feed)
@@ -119,7 +142,7 @@ def run_case(i, spec):
         "outputs": [tens(o) if o is not None else None for o in outs],
         "grad_fns": [o.grad_fn.name() if o is not None and o.grad_fn else None for o in outs],
         "weights": [tens(w) if w is not None else None for w in ws],
-        "input_grads": [tens(x.grad) if x is not None and x.grad is not None else None for x in xs],
+        "input_grads": [tens(x.grad) if x.grad is not None else None for x in leaves],
         "param_grads": {n: tens(p.grad) for n, p in m.named_parameters() if p.grad is not None},
     }
 

@@ -7,7 +7,7 @@ import * as torch from "../../src/engine";
 import type { Tensor } from "../../src/engine";
 import { assertClose, assertExact, FixtureTensor, loadFixture, toTensor } from "./helpers";
 
-type InputSpec = { randn: FixtureTensor } | { const: FixtureTensor } | null;
+type InputSpec = { randn: FixtureTensor } | { const: FixtureTensor } | { tuple: InputSpec[] } | null;
 interface ModuleCase {
   name: string; kind: string; args: unknown[]; kwargs: Record<string, unknown>; mode: "train" | "eval"; seed: number; repr: string;
   init: Record<string, FixtureTensor>; inputs: InputSpec[]; outputs: (FixtureTensor | null)[]; grad_fns: (string | null)[];
@@ -43,15 +43,20 @@ for (const c of fx.modules) {
     assert.deepEqual(Object.keys(sd), Object.keys(c.init), "state_dict keys");
     for (const [k, v] of Object.entries(c.init)) assertExact(sd[k], v, `init ${k}`);
     if (c.mode === "eval") m.eval();
-    const xs = c.inputs.map((s, i) => {
+    // Inputs drawn in the generator's order; tuples (LSTM's (h_0, c_0)) become arrays.
+    const leaves: Tensor[] = [];
+    const make = (s: InputSpec): unknown => {
       if (s === null) return null;
+      if ("tuple" in s) return s.tuple.map(make);
       if ("const" in s) return toTensor(s.const);
       const x = torch.randn(s.randn.shape).requires_grad_();
-      assertExact(x, s.randn, `seeded input ${i}`);
+      assertExact(x, s.randn, `seeded input ${leaves.length}`);
+      leaves.push(x);
       return x;
-    });
+    };
+    const xs = c.inputs.map(make);
     const inplace = (m as unknown as { inplace?: boolean }).inplace === true;
-    const feed = xs.map((x) => (x && inplace ? x.clone() : x));
+    const feed = xs.map((x) => (x instanceof torch.Tensor && inplace ? x.clone() : x));
     const outs = flatten(m.forward(...feed));
     assert.equal(outs.length, c.outputs.length, "number of outputs");
     let total: Tensor | null = null;
@@ -66,9 +71,9 @@ for (const c of fx.modules) {
       if (w) { const term = o.mul(toTensor(w)).sum(); total = total ? total.add(term) : term; }
     });
     if (total) (total as Tensor).backward();
-    xs.forEach((x, i) => {
+    leaves.forEach((x, i) => {
       const g = c.input_grads[i];
-      if (g) assertClose(x?.grad as Tensor, g, `grad of input ${i}`, 1e-4, 1e-5);
+      if (g) assertClose(x.grad as Tensor, g, `grad of input ${i}`, 1e-4, 1e-5);
     });
     const params = new Map(m.named_parameters());
     for (const [k, g] of Object.entries(c.param_grads)) assertClose(params.get(k)?.grad as Tensor, g, `grad of ${k}`, 1e-4, 1e-5);

@@ -6,6 +6,10 @@ import type { Sample } from "./gradcheck_samples";
 const F = torch.nn.functional;
 const f64 = { dtype: torch.float64 };
 
+/** One GRU for every call of its sample (finite differences re-run the call). */
+let gruModule: torch.nn.GRU | null = null;
+const gru = (): torch.nn.GRU => (gruModule ??= new torch.nn.GRU(2, 2, { batch_first: true, dtype: torch.float64 }));
+
 export const samples: Record<string, Sample[]> = {
   // Inputs lie in ±[0.2, 1.2]; scaling moves some across the kinks' far sides without landing on them.
   hardtanh: [{ inputs: (r) => [r(6)], call: (a) => F.hardtanh(a, -0.5, 0.7) }],
@@ -35,4 +39,5 @@ export const samples: Record<string, Sample[]> = {
   soft_margin_loss: [{ inputs: (r) => [r(2, 3)], call: (a) => F.soft_margin_loss(a, a.detach().mul(3).sign(), { reduction: "sum" }) }],
   add_scalar: [{ inputs: (r) => [r(2, 3), r(2, 3)], call: (a, b) => F.pairwise_distance(a, b) }],
   sub_scalar: [{ inputs: (r) => [r(2, 3), r(2, 3), r(2)], call: (a, b, t) => F.cosine_embedding_loss(a, b, t.detach().sign(), { margin: -0.9, reduction: "none" }) }],
+  transpose_inplace: [{ inputs: (r) => [r(3, 2, 2)], call: (a) => gru().forward(a)[0] }],
 };

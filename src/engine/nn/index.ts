@@ -18,6 +18,7 @@ export {
   HuberLoss, KLDivLoss, SoftMarginLoss, MultiLabelSoftMarginLoss, MarginRankingLoss, CosineEmbeddingLoss, TripletMarginLoss,
   PoissonNLLLoss, GaussianNLLLoss, CosineSimilarity, PairwiseDistance,
 } from "./layers/loss_more";
+export { RNNBase, RNN, LSTM, GRU, RNNCellBase, RNNCell, LSTMCell, GRUCell } from "./layers/rnn";
 export * as functional from "./functional";
 export * as init from "./init";
 export * as utils from "./utils";
