@@ -1,6 +1,7 @@
 // The float32 WebAssembly backend: one instance on a shared memory, its arena, and the worker
 // threads. Callers pass their own typed arrays; operands are copied into wasm memory (O(n^2)
 // next to GEMM's O(n^3)), computed there, and the result copied back.
+import { performance } from "node:perf_hooks";
 import { copyMatrixIn, copyMatrixOut, WasmHeap, WasmHeapFull, type HeapMatrix } from "./heap";
 import { compileKernels, type KernelExports, type WasmVariant } from "./loader";
 import { KernelThreads, MAX_ARGS, OP_SGEMM_CHUNKS } from "./threads";
@@ -15,7 +16,7 @@ const NR = 8;
  * 128^3 GEMM, 2^21, measured slower on two threads than on one). */
 const THREAD_MIN_MACS = 1 << 22;
 const CHUNKS_PER_THREAD = 2;
-/** Split calls in a row that the workers did not help with before the caller stops splitting... */
+/** Split calls in a row where the workers helped too little before the caller stops splitting... */
 const MISSES_BEFORE_BACKOFF = 2;
 /** ...for this many large calls (then it tries again). */
 const BACKOFF_CALLS = 32;
@@ -123,13 +124,14 @@ export class WasmBackend {
     args[0] = ta; args[1] = tb; args[2] = m; args[3] = n; args[4] = k; args[5] = alpha; args[6] = beta;
     args[7] = a; args[8] = lda; args[9] = b; args[10] = ldb; args[11] = c; args[12] = ldc;
     args[14] = splitRows ? 1 : 0; args[15] = chunk;
+    const t0 = performance.now();
     this.threads.resetChunks();
     for (let w = 0; w < t - 1; w++) {
       args[13] = this.scratch[w + 1];
       this.threads.post(w, OP_SGEMM_CHUNKS, args, 16);
     }
     const chunks = Math.ceil(total / chunk);
-    let mine = 0;
+    let mine = 0, t1 = 0;
     try {
       for (;;) {
         const lo = this.threads.nextChunk() * chunk;
@@ -144,9 +146,13 @@ export class WasmBackend {
         }
       }
     } finally {
+      t1 = performance.now();
       for (let w = 0; w < t - 1; w++) this.threads.wait(w);
     }
-    if (mine < chunks) this.misses = 0;
+    // A miss: the workers did nothing, or the caller then waited for them longer than half of
+    // its own time (a worker descheduled mid-chunk): splitting gained little or lost.
+    const helped = mine < chunks && performance.now() - t1 <= 0.5 * (t1 - t0);
+    if (helped) this.misses = 0;
     else if (++this.misses >= MISSES_BEFORE_BACKOFF) {
       this.misses = 0;
       this.backoff = BACKOFF_CALLS;
