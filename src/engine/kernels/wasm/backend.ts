@@ -131,7 +131,7 @@ export class WasmBackend {
       this.threads.post(w, OP_SGEMM_CHUNKS, args, 16);
     }
     const chunks = Math.ceil(total / chunk);
-    let mine = 0, t1 = 0;
+    let mine = 0, t1: number;
     try {
       for (;;) {
         const lo = this.threads.nextChunk() * chunk;
