@@ -93,3 +93,5 @@ export function xavier_normal_(t: Tensor, gain?: number | { gain?: number }): Te
 export const kaiming_uniform = kaiming_uniform_, kaiming_normal = kaiming_normal_;
 export const xavier_uniform = xavier_uniform_, xavier_normal = xavier_normal_;
 export const uniform = uniform_, normal = normal_, constant = constant_;
+
+export { trunc_normal_, orthogonal_, sparse_, dirac_ } from "./init_more";
