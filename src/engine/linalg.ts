@@ -12,9 +12,9 @@ import { unsqueeze } from "./ops/views";
 
 export {
   inv, det, slogdet, solve, cholesky, qr, eigh, eigvalsh, svd, svdvals, pinv, matrix_rank, lstsq,
-  matrix_exp, matrix_power, LinAlgError,
+  matrix_exp, matrix_power, LinAlgError, inv_ex, cholesky_ex, solve_triangular,
 } from "./ops/linalg_decomp";
-export type { SlogdetResult, QrResult, EighResult, SvdResult, LstsqResult } from "./ops/linalg_decomp";
+export type { SlogdetResult, QrResult, EighResult, SvdResult, LstsqResult, InvExResult, CholeskyExResult } from "./ops/linalg_decomp";
 export { multi_dot } from "./ops/einsum";
 export { linalg_cross as cross, vecdot } from "./ops/linalg_products";
 export { matmul } from "./ops/linalg";

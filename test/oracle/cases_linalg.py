@@ -182,6 +182,16 @@ def decompositions():
     add(op("cholesky/error-npd", [inp([[1.0, 2.0], [2.0, 1.0]])], L + "cholesky", "$0"))
     add(op("cholesky/error-npd-batch", [inp([[[1.0, 0.0], [0.0, 1.0]], [[1.0, 2.0], [2.0, 1.0]]])], L + "cholesky", "$0"))
     add(op("cholesky/error-nonsquare", [nonsq], L + "cholesky", "$0"))
+    # inv_ex/cholesky_ex succeed with an int32 `info` that our engine holds as int64 (no int32 dtype):
+    # the successful calls are tested in test/unit/linalg_vectors.test.ts, only their errors here.
+    add(op("inv_ex/check-errors", [sing], L + "inv_ex", "$0", check_errors=True))
+    add(op("cholesky_ex/upper-check", [inp([[1.0, 2.0], [2.0, 1.0]])], L + "cholesky_ex", "$0", upper=True, check_errors=True))
+    tri = inp([[2.0, 0.0, 0.0], [0.5, 3.0, 0.0], [-1.0, 0.25, 1.5]])
+    add(op("solve_triangular/lower", [tri, F([3, 2], 251)], L + "solve_triangular", "$0", "$1", upper=False))
+    add(op("solve_triangular/upper-reads-triangle", [F([3, 3], 252, 1.0, 2.0), F([3, 2], 253)], L + "solve_triangular", "$0", "$1", upper=True))
+    add(op("solve_triangular/right", [tri, F([2, 3], 254)], L + "solve_triangular", "$0", "$1", upper=False, left=False))
+    add(op("solve_triangular/unit", [F([3, 3], 255), F([3, 1], 256, dtype="float32")], L + "solve_triangular", "$0", "$1", upper=True, unitriangular=True))
+    add(op("solve_triangular/error-1d", [tri, F([3], 257)], L + "solve_triangular", "$0", "$1", upper=False))
     add(op("qr/tall-Q", [F([4, 3], 221)], L + "qr", "$0", out_index=0))
     add(op("qr/tall-R", [F([4, 3], 221)], L + "qr", "$0", out_index=1))
     add(op("qr/square", [F([3, 3], 222)], L + "qr", "$0", out_index=1))

@@ -57,5 +57,10 @@ export const samples: Record<string, Sample[]> = {
   ],
   // ord=0 passes no gradient (as PyTorch); the count is piecewise constant, so finite differences agree.
   linalg_vector_norm_ord0: [{ inputs: (r) => [r(2, 3)], call: (a) => torch.linalg.vector_norm(a, 0, 1).add(a.sum()) }],
+  linalg_solve_triangular: [
+    { inputs: (r) => [r(3, 3), r(3, 2)], call: (a, b) => torch.linalg.solve_triangular(a.add(eye(3).mul(3)), b, { upper: false }) },
+    { inputs: (r) => [r(2, 3, 3), r(2, 3)], call: (a, b) => torch.linalg.solve_triangular(a.add(eye(3).mul(3)), b, { upper: true, left: false }) },
+    { inputs: (r) => [r(3, 3), r(3, 1)], call: (a, b) => torch.linalg.solve_triangular(a, b, { upper: true, unitriangular: true }) },
+  ],
   linalg_matrix_exp: [{ inputs: (r) => [r(3, 3)], call: (a) => torch.matrix_exp(a) }],
 };

@@ -102,3 +102,20 @@ test("destructuring and field names of the return types", () => {
   assert.ok(Math.abs(Number(r.logabsdet.item()) - Math.log(5)) < 1e-12);
   assert.match(String(torch.linalg.qr(a)), /^torch\.return_types\.linalg_qr\(\nQ=tensor\(/);
 });
+
+test("inv_ex and cholesky_ex: the factor of linalg.inv/cholesky, info as LAPACK's code (int64 here, int32 in PyTorch)", () => {
+  const a = torch.tensor([[4, 1], [1, 3]], { dtype: torch.float64, requires_grad: true });
+  const r = torch.linalg.inv_ex(a);
+  assert.deepEqual(values(r.inverse), values(torch.linalg.inv(a)));
+  assert.equal(r.inverse.grad_fn!.name(), "LinalgInvExBackward0");
+  assert.equal(Number(r.info.item()), 0);
+  const singular = torch.linalg.inv_ex(torch.tensor([[1, 2], [2, 4]], { dtype: torch.float64 }));
+  assert.equal(Number(singular.info.item()), 2);
+  const c = torch.linalg.cholesky_ex(a);
+  assert.deepEqual(values(c.L), values(torch.linalg.cholesky(a)));
+  assert.equal(c.L.grad_fn!.name(), "LinalgCholeskyExBackward0");
+  const npd = torch.linalg.cholesky_ex(torch.tensor([[[1, 0], [0, 1]], [[1, 2], [2, 1]]], { dtype: torch.float64 }));
+  assert.deepEqual(values(npd.info), [0, 2]);
+  // PyTorch 1.13 returns [[1, 0], [2, -3]] for the failed factor (LAPACK keeps working on the
+  // trailing block); we stop at the failing minor, as documented in linalg_decomp.ts.
+});

@@ -57,12 +57,13 @@ export function checkInputs(t: Tensor, fname: string, square: boolean): void {
 function like(g: Tensor, out: Tensor): Tensor { return g._dtype === out._dtype ? g : g.to(out._dtype); }
 /** g (batch shape) as [..., 1, 1] to scale matrices. */
 function asMatrixScale(g: Tensor): Tensor { return unsqueeze(unsqueeze(g, -1), -1); }
-/** Mask-multiply: the lower triangle (k = 0 keeps the diagonal, k = -1 drops it). Differentiable. */
+/** The lower (or upper) triangle (k = 0 keeps the diagonal, k = -1 drops it). Differentiable. */
 export function trilMul(x: Tensor, k = 0, upper = false): Tensor {
   const r = x._shape[x._shape.length - 2], c = x._shape[x._shape.length - 1];
-  const m = x._dtype.alloc(r * c);
+  const m = new Uint8Array(r * c);
   for (let i = 0; i < r; i++) for (let j = 0; j < c; j++) m[i * c + j] = (upper ? j - i >= k : j - i <= k) ? 1 : 0;
-  return mul(x, Tensor._make(m, [r, c], x._dtype));
+  // where(), not a product with the mask: the other triangle is +0 as PyTorch's tril() makes it.
+  return where(Tensor._make(m, [r, c], bool), x, Tensor._make(x._dtype.alloc(1), [], x._dtype));
 }
 function eyeLike(n: number, dtype: DType): Tensor { return Tensor._make(dtype.alloc(n * n).map((_v, i) => (i % (n + 1) === 0 ? 1 : 0)), [n, n], dtype); }
 /** diag_embed of the last dim: [..., n] -> [..., n, n]. */
@@ -608,4 +609,89 @@ export function matrix_power(a: Tensor, n: number): Tensor {
     if (bit === 1) result = result === null ? z : matmul(result, z);
   }
   return result!;
+}
+
+// ---- inv_ex / cholesky_ex / solve_triangular ------------------------------------------------------
+/** `info` as PyTorch's int32 tensor, held as int64 here (the engine has no int32 dtype). */
+function infoTensor(batch: number[], codes: number[]): Tensor { return Tensor._make(Float64Array.from(codes), batch, int64); }
+export type InvExResult = NamedTensors & { readonly inverse: Tensor; readonly info: Tensor };
+export type CholeskyExResult = NamedTensors & { readonly L: Tensor; readonly info: Tensor };
+/** linalg.inv_ex: no error for singular input (unless check_errors); info holds LAPACK's code. */
+export function inv_ex(a: Tensor, opts?: { check_errors?: boolean }): InvExResult {
+  checkInputs(a, "linalg.inv_ex", true);
+  const b = batchOf(a);
+  const codes = Array.from({ length: b.count }, (_v, i) => K.luFactor(matrixAt(b, i), b.rows).zeroAt + 1);
+  if (codes.some((c) => c > 0) && !opts?.check_errors) {
+    // PyTorch returns LAPACK's partial result (inf/nan) here; we do not reproduce it exactly.
+    const nan = Tensor._make(a._dtype.alloc(a.numel()).fill(NaN), a._shape, a._dtype);
+    return named("linalg_inv_ex", ["inverse", "info"], [nan, infoTensor(b.batch, codes)]);
+  }
+  return named("linalg_inv_ex", ["inverse", "info"], [invOp([a], { fname: "linalg.inv_ex" }), infoTensor(b.batch, codes)]);
+}
+export function cholesky_ex(a: Tensor, opts?: { upper?: boolean; check_errors?: boolean }): CholeskyExResult {
+  checkInputs(a, "linalg.cholesky_ex", true);
+  const b = batchOf(a);
+  const codes = Array.from({ length: b.count }, (_v, i) => K.cholesky(matrixAt(b, i), b.rows).failedOrder);
+  if (codes.some((c) => c > 0) && !opts?.check_errors) {
+    // The factor up to the failing minor, zeros after it (LAPACK leaves the rest unspecified).
+    const parts = Array.from({ length: b.count }, (_v, i) => K.cholesky(matrixAt(b, i), b.rows).l);
+    const L = assemble(parts.map((l) => (opts?.upper ? K.transposed(l, b.rows, b.rows) : l)), a._shape, a._dtype);
+    return named("linalg_cholesky_ex", ["L", "info"], [L, infoTensor(b.batch, codes)]);
+  }
+  const L = choleskyOp([a], { upper: opts?.upper ?? false, fname: "linalg.cholesky_ex", name: "LinalgCholeskyExBackward0" });
+  return named("linalg_cholesky_ex", ["L", "info"], [L, infoTensor(b.batch, codes)]);
+}
+
+interface TriP { upper: boolean; left: boolean; unit: boolean }
+/** X with A X = B (left) or X A = B, A triangular; substitution in float64. */
+function triSolve(a: Float64Array, bm: Float64Array, n: number, k: number, p: TriP): Float64Array {
+  // Right: X A = B  <=>  A^T X^T = B^T (A^T has the other triangle).
+  const A = p.left ? a : K.transposed(a, n, n);
+  const upper = p.left ? p.upper : !p.upper;
+  const B = p.left ? bm.slice() : K.transposed(bm, k, n);
+  const cols = p.left ? k : k;
+  const order = upper ? Array.from({ length: n }, (_v, i) => n - 1 - i) : Array.from({ length: n }, (_v, i) => i);
+  for (const i of order) {
+    for (let j = 0; j < cols; j++) {
+      let s = B[i * cols + j];
+      if (upper) for (let t = i + 1; t < n; t++) s -= A[i * n + t] * B[t * cols + j];
+      else for (let t = 0; t < i; t++) s -= A[i * n + t] * B[t * cols + j];
+      B[i * cols + j] = p.unit ? s : s / A[i * n + i];
+    }
+  }
+  return p.left ? B : K.transposed(B, n, k);
+}
+const solveTriangularOp: Op1<TriP> = op1<TriP>("linalg_solve_triangular", {
+  name: "LinalgSolveTriangularBackward0",
+  forward: ([a, b], p) => {
+    const n = a._shape[a._shape.length - 1];
+    const rows = b._shape[b._shape.length - 2], cols = b._shape[b._shape.length - 1];
+    const batch = broadcastShapes(a._shape.slice(0, -2), b._shape.slice(0, -2));
+    const A = batchOf(expand(a.detach(), [...batch, n, n]));
+    const B = batchOf(expand(b.detach(), [...batch, rows, cols]));
+    const k = p.left ? cols : rows;
+    const parts: Float64Array[] = [];
+    for (let i = 0; i < A.count; i++) parts.push(triSolve(matrixAt(A, i), matrixAt(B, i), n, k, p));
+    return assemble(parts, [...batch, rows, cols], a._dtype);
+  },
+  save: ([a], [x]) => [["self", a], ["result", x]],
+  backward: ([g], [a, x], p) => {
+    const gB = solveTriangularOp([mT(a), g], { upper: !p.upper, left: p.left, unit: p.unit });
+    const full = p.left ? neg(matmul(gB, mT(x))) : neg(matmul(mT(x), gB));
+    // Only the triangle A's values come from gets a gradient (strictly, for unitriangular).
+    return [trilMul(full, p.upper ? (p.unit ? 1 : 0) : (p.unit ? -1 : 0), p.upper), gB];
+  },
+});
+export function solve_triangular(a: Tensor, b: Tensor, opts: { upper: boolean; left?: boolean; unitriangular?: boolean }): Tensor {
+  if (a._shape.length < 2) throw new RuntimeError("linalg.solve_triangular: The input tensor A must have at least 2 dimensions.");
+  if (b._shape.length < 2) throw new RuntimeError("linalg.solve_triangular: The input tensor B must have at least 2 dimensions.");
+  checkInputs(a, "linalg.solve_triangular", true);
+  if (a._dtype !== b._dtype) throw new RuntimeError(`linalg.solve_triangular: Expected A and B to have the same dtype, but found A of type ${dtypeTitle(a._dtype)} and B of type ${dtypeTitle(b._dtype)} instead`);
+  const n = a._shape[a._shape.length - 1];
+  const left = opts.left ?? true;
+  const bn = left ? b._shape[b._shape.length - 2] : b._shape[b._shape.length - 1];
+  if (bn !== n) {
+    throw new RuntimeError(`linalg.solve_triangular: Incompatible shapes of A and B for the equation ${left ? "AX = B" : "XA = B"} (${n}x${n} and ${b._shape[b._shape.length - 2]}x${b._shape[b._shape.length - 1]})`);
+  }
+  return solveTriangularOp([a, b], { upper: opts.upper, left, unit: opts.unitriangular ?? false });
 }
