@@ -100,6 +100,19 @@ CASES = [
     ("LSTMCell", [3, 4], {}, [[3]]),
     ("GRUCell", [3, 4], {}, [[2, 3]]),
     ("GRUCell", [3, 4], {"bias": False}, [[3], [4]]),
+    ("MultiheadAttention", [4, 2], {}, [[3, 2, 4], {"ref": 0}, {"ref": 0}]),
+    ("MultiheadAttention", [4, 2], {"batch_first": True}, [[2, 3, 4], [2, 5, 4], {"ref": 1},
+        {"const": [[False, False, False, True, True], [False, False, False, False, False]], "dtype": "bool"}]),
+    ("MultiheadAttention", [4, 1], {"kdim": 3, "vdim": 5}, [[3, 2, 4], [6, 2, 3], [6, 2, 5], None, {"lit": False},
+        {"const": [[0.0, -1.0, 0.5, 0.0, 0.0, -2.0]] * 3}]),
+    ("MultiheadAttention", [6, 3], {}, [[4, 6], {"ref": 0}, {"ref": 0}, None, {"lit": True},
+        {"const": [[j > i for j in range(4)] for i in range(4)], "dtype": "bool"}, {"lit": False}]),
+    ("MultiheadAttention", [4, 2], {"dropout": 0.3}, [[3, 2, 4], {"ref": 0}, {"ref": 0}]),
+    ("MultiheadAttention", [4, 2], {"bias": False}, [[3, 2, 4], [4, 2, 4], [4, 2, 4]], "eval"),
+    ("TransformerEncoderLayer", [8, 2, 16], {}, [[5, 3, 8]]),
+    ("TransformerEncoderLayer", [8, 2, 16, 0.0, "gelu"], {"batch_first": True, "norm_first": True}, [[3, 5, 8]]),
+    ("TransformerEncoderLayer", [8, 4], {"dim_feedforward": 12}, [[4, 2, 8]], "eval"),
+    ("TransformerEncoder", [8, 2, 16, 2], {}, [[5, 3, 8]]),
 ]
 
 
@@ -108,7 +121,11 @@ def run_case(i, spec):
     mode = spec[4] if len(spec) > 4 else "train"
     seed = 1000 + i
     torch.manual_seed(seed)
-    m = getattr(nn, kind)(*[to_py(a) for a in args], **{k: to_py(v) for k, v in kwargs.items()})
+    if kind == "TransformerEncoder":
+        # args: [d_model, nhead, dim_feedforward, num_layers]; the layer is deep-copied num_layers times
+        m = nn.TransformerEncoder(nn.TransformerEncoderLayer(args[0], args[1], args[2]), args[3], **kwargs)
+    else:
+        m = getattr(nn, kind)(*[to_py(a) for a in args], **{k: to_py(v) for k, v in kwargs.items()})
     init = {k: tens(v) for k, v in m.state_dict().items()}
     if mode == "eval":
         m.eval()
@@ -117,6 +134,10 @@ def run_case(i, spec):
     def make(s):
         if s is None:
             return None, None
+        if isinstance(s, dict) and "lit" in s:
+            return s["lit"], {"lit": s["lit"]}
+        if isinstance(s, dict) and "ref" in s:
+            return made_so_far[s["ref"]], {"ref": s["ref"]}
         if isinstance(s, dict) and "tuple" in s:
             parts = [make(p) for p in s["tuple"]]
             return tuple(p[0] for p in parts), {"tuple": [p[1] for p in parts]}
@@ -126,7 +147,11 @@ def run_case(i, spec):
         t = torch.randn(*s).requires_grad_()
         leaves.append(t)
         return t, {"randn": tens(t)}
-    made = [make(s) for s in inputs]
+    made_so_far = []
+    made = []
+    for s in inputs:
+        made.append(make(s))
+        made_so_far.append(made[-1][0])
     xs, enc = [x for x, _ in made], [e for _, e in made]
     # In-place modules would write into a leaf: feed them a clone (as users do after a layer).
     feed = [x.clone() if x is not None and getattr(m, "inplace", False) else x for x in xs]

@@ -7,7 +7,7 @@ import * as torch from "../../src/engine";
 import type { Tensor } from "../../src/engine";
 import { assertClose, assertExact, FixtureTensor, loadFixture, toTensor } from "./helpers";
 
-type InputSpec = { randn: FixtureTensor } | { const: FixtureTensor } | { tuple: InputSpec[] } | null;
+type InputSpec = { randn: FixtureTensor } | { const: FixtureTensor } | { tuple: InputSpec[] } | { ref: number } | { lit: boolean | number } | null;
 interface ModuleCase {
   name: string; kind: string; args: unknown[]; kwargs: Record<string, unknown>; mode: "train" | "eval"; seed: number; repr: string;
   init: Record<string, FixtureTensor>; inputs: InputSpec[]; outputs: (FixtureTensor | null)[]; grad_fns: (string | null)[];
@@ -20,6 +20,11 @@ const GRAD_FN_2X: Record<string, string> = { ReshapeAliasBackward0: "ViewBackwar
 
 type Ctor = new (...args: unknown[]) => torch.nn.Module;
 function build(c: ModuleCase): torch.nn.Module {
+  if (c.kind === "TransformerEncoder") {
+    // args: [d_model, nhead, dim_feedforward, num_layers], as gen_more.py builds it.
+    const [d, h, ff, n] = c.args as number[];
+    return new torch.nn.TransformerEncoder(new torch.nn.TransformerEncoderLayer(d, h, ff), n, c.kwargs);
+  }
   const cls = (torch.nn as unknown as Record<string, Ctor>)[c.kind];
   assert.ok(cls, `torch.nn.${c.kind} exists`);
   const hasKw = Object.keys(c.kwargs).length > 0;
@@ -45,8 +50,11 @@ for (const c of fx.modules) {
     if (c.mode === "eval") m.eval();
     // Inputs drawn in the generator's order; tuples (LSTM's (h_0, c_0)) become arrays.
     const leaves: Tensor[] = [];
+    const made: unknown[] = [];
     const make = (s: InputSpec): unknown => {
       if (s === null) return null;
+      if ("lit" in s) return s.lit;
+      if ("ref" in s) return made[s.ref];
       if ("tuple" in s) return s.tuple.map(make);
       if ("const" in s) return toTensor(s.const);
       const x = torch.randn(s.randn.shape).requires_grad_();
@@ -54,9 +62,9 @@ for (const c of fx.modules) {
       leaves.push(x);
       return x;
     };
-    const xs = c.inputs.map(make);
+    const xs = c.inputs.map((s) => { const x = make(s); made.push(x); return x; });
     const inplace = (m as unknown as { inplace?: boolean }).inplace === true;
-    const feed = xs.map((x) => (x instanceof torch.Tensor && inplace ? x.clone() : x));
+    const feed = xs.map((x) => (x instanceof torch.Tensor && inplace ? x.clone() : x ?? undefined));
     const outs = flatten(m.forward(...feed));
     assert.equal(outs.length, c.outputs.length, "number of outputs");
     let total: Tensor | null = null;

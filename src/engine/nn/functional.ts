@@ -35,6 +35,7 @@ export function log_softmax(input: Tensor, dim?: number | SoftmaxOpts | null, op
 export * from "./functional_loss";
 export * from "./functional_act";
 export * from "./functional_loss_more";
+export * from "./functional_attention";
 
 type IntOr2 = number | [number, number] | number[];
 

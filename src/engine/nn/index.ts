@@ -19,6 +19,7 @@ export {
   PoissonNLLLoss, GaussianNLLLoss, CosineSimilarity, PairwiseDistance,
 } from "./layers/loss_more";
 export { RNNBase, RNN, LSTM, GRU, RNNCellBase, RNNCell, LSTMCell, GRUCell } from "./layers/rnn";
+export { NonDynamicallyQuantizableLinear, MultiheadAttention, TransformerEncoderLayer, TransformerEncoder } from "./layers/transformer";
 export * as functional from "./functional";
 export * as init from "./init";
 export * as utils from "./utils";
