@@ -6,6 +6,7 @@
 # so the TS side draws the same), every output tensor of forward, grad_fn names, and the input and
 # parameter grads of sum(out_i * w_i). more_layers.test.ts replays them.
 import json
+import math
 import os
 
 import torch
@@ -172,9 +173,54 @@ def run_case(i, spec):
     }
 
 
+def sdpa_reference(q, k, v, attn_mask=None, is_causal=False, scale=None):
+    """F.scaled_dot_product_attention (PyTorch 2.x, absent from 1.13) as its documentation defines it."""
+    L, S = q.size(-2), k.size(-2)
+    scale_factor = 1 / math.sqrt(q.size(-1)) if scale is None else scale
+    bias = torch.zeros(L, S, dtype=q.dtype)
+    if is_causal:
+        bias.masked_fill_(torch.ones(L, S, dtype=torch.bool).tril(diagonal=0).logical_not(), float("-inf"))
+    if attn_mask is not None:
+        if attn_mask.dtype == torch.bool:
+            bias.masked_fill_(attn_mask.logical_not(), float("-inf"))
+        else:
+            bias = attn_mask + bias
+    w = torch.softmax(q @ k.transpose(-2, -1) * scale_factor + bias, dim=-1)
+    return w @ v
+
+
+def sdpa_cases():
+    out = []
+    for i, (shape_q, shape_k, opts) in enumerate([
+        ([2, 3, 4], [2, 5, 4], {}),
+        ([2, 2, 4, 8], [2, 2, 4, 8], {"is_causal": True}),
+        ([3, 4], [6, 4], {"scale": 0.3}),
+        ([2, 3, 4], [2, 5, 4], {"attn_mask": "bool"}),
+        ([2, 3, 4], [2, 5, 4], {"attn_mask": "float"}),
+    ]):
+        torch.manual_seed(2000 + i)
+        q = torch.randn(*shape_q).requires_grad_()
+        k = torch.randn(*shape_k).requires_grad_()
+        v = torch.randn(*shape_k).requires_grad_()
+        kw = dict(opts)
+        enc = {k2: v2 for k2, v2 in opts.items() if k2 != "attn_mask"}
+        if opts.get("attn_mask") == "bool":
+            kw["attn_mask"] = torch.rand(shape_q[-2], shape_k[-2]) > 0.3
+            kw["attn_mask"][:, 0] = True
+        elif opts.get("attn_mask") == "float":
+            kw["attn_mask"] = torch.randn(shape_q[-2], shape_k[-2])
+        o = sdpa_reference(q, k, v, **kw)
+        w = torch.randn(tuple(o.shape))
+        (o * w).sum().backward()
+        out.append({"seed": 2000 + i, "q": tens(q), "k": tens(k), "v": tens(v), "opts": enc,
+                    "mask": tens(kw["attn_mask"]) if "attn_mask" in kw else None,
+                    "output": tens(o), "weight": tens(w), "grads": [tens(q.grad), tens(k.grad), tens(v.grad)]})
+    return out
+
+
 def main():
     doc = {"torch": torch.__version__, "generator": "test/nn/gen_more.py",
-           "modules": [run_case(i, s) for i, s in enumerate(CASES)]}
+           "modules": [run_case(i, s) for i, s in enumerate(CASES)], "sdpa": sdpa_cases()}
     with open(os.path.join(HERE, "fixtures_more.json"), "w") as f:
         json.dump(doc, f)
     print(f"{len(doc['modules'])} module cases")
