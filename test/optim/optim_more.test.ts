@@ -11,7 +11,8 @@ interface OptCase {
   init: number[][]; grads: number[][][]; history: number[][][]; state_keys: string[];
 }
 interface SchedCase { scheduler: string; optimizer: "sgd" | "adam"; options: Record<string, unknown>; lrs: number[][]; momentum: number[][]; last_lr: number[] }
-export interface MoreFixtures { optimizers: OptCase[]; schedulers: SchedCase[] }
+interface LbfgsCase { options: Record<string, unknown>; init: number[]; history: number[][]; losses: number[]; calls: number; n_iter: number; func_evals: number }
+export interface MoreFixtures { optimizers: OptCase[]; schedulers: SchedCase[]; lbfgs: LbfgsCase[] }
 const fx = loadFixture<MoreFixtures>("optim", "more_fixtures.json");
 type OptCtor = new (params: unknown, opts: Record<string, unknown>) => torch.optim.Optimizer<{ lr: number }>;
 
@@ -106,4 +107,36 @@ test("scheduler argument errors and the epoch deprecation are PyTorch's", () => 
   const one = new S.OneCycleLR(opt, { max_lr: 1, total_steps: 2 });
   one.step(); one.step();
   assert.throws(() => one.step(), { message: "Tried to step 4 times. The specified number of total steps is 2" });
+});
+
+for (const c of fx.lbfgs) {
+  test(`optim.LBFGS ${JSON.stringify(c.options)}: float64 Rosenbrock, 3 steps`, () => {
+    const x = torch.tensor(c.init, { dtype: torch.float64 }).requires_grad_();
+    const opt = new torch.optim.LBFGS([x], c.options);
+    let calls = 0;
+    const closure = (): torch.Tensor => {
+      calls++;
+      opt.zero_grad();
+      const a = x.narrow(0, 0, 3), b = x.narrow(0, 1, 3);
+      const loss = torch.tensor(1.0, { dtype: torch.float64 }).sub(a).pow(2).sum().add(b.sub(a.pow(2)).pow(2).sum().mul(10));
+      loss.backward();
+      return loss;
+    };
+    c.history.forEach((expected, s) => {
+      const loss = opt.step(closure) as torch.Tensor;
+      // dot products may sum in another order than OpenBLAS: compare to 1e-9 relative
+      assert.ok(Math.abs((loss.item() as number) - c.losses[s]) <= 1e-9 * Math.abs(c.losses[s]) + 1e-12, `step ${s + 1} loss ${String(loss.item())} vs PyTorch ${c.losses[s]}`);
+      values(x).forEach((v, k) => assert.ok(Math.abs(v - expected[k]) <= 1e-9 * Math.max(1, Math.abs(expected[k])), `step ${s + 1} x[${k}]: ${v} vs PyTorch ${expected[k]}`));
+    });
+    assert.equal(calls, c.calls, "closure calls");
+    const st = opt.state_dict().state[0];
+    assert.equal(st.n_iter, c.n_iter);
+    assert.equal(st.func_evals, c.func_evals);
+  });
+}
+
+test("LBFGS needs a closure and a single param group", () => {
+  const p = torch.zeros(2).requires_grad_();
+  assert.throws(() => new torch.optim.LBFGS([{ params: [p] }, { params: [torch.zeros(1).requires_grad_()] }]), { message: "LBFGS doesn't support per-parameter options (parameter groups)" });
+  assert.throws(() => new torch.optim.LBFGS([p]).step(), { message: "step() missing 1 required positional argument: 'closure'" });
 });

@@ -10,3 +10,4 @@ export { Adamax } from "./adamax";
 export { NAdam } from "./nadam";
 export { RAdam } from "./radam";
 export { ASGD } from "./asgd";
+export { LBFGS } from "./lbfgs";
