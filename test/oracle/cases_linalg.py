@@ -233,6 +233,7 @@ def decompositions():
     add(op("matrix_power/5", [F([2, 2], 245)], L + "matrix_power", "$0", 5))
     add(op("matrix_power/2-batched", [F([2, 2, 2], 250)], L + "matrix_power", "$0", 2))
     add(op("matrix_power/-2", [W3], L + "matrix_power", "$0", -2))
+    add(op("matrix_power/0", [F([2, 2, 2], 258)], L + "matrix_power", "$0", 0))
     add(op("matrix_power/1", [F([2, 2], 247)], L + "matrix_power", "$0", 1))
     add(op("matrix_power/method", [F([2, 2], 247)], M + "matrix_power", "$0", 4))
     add(op("matrix_power/error-nonsquare", [nonsq], L + "matrix_power", "$0", 2))

@@ -595,7 +595,8 @@ export function matrix_power(a: Tensor, n: number): Tensor {
   if (a._shape.length < 2) throw new RuntimeError(`linalg.matrix_power: The input tensor A must have at least 2 dimensions.`);
   const r = a._shape[a._shape.length - 2], c = a._shape[a._shape.length - 1];
   if (r !== c) throw new RuntimeError(`linalg.matrix_power: A must be batches of square matrices, but they are ${r} by ${c} matrices`);
-  if (n === 0) return expand(eyeLike(r, a._dtype), a._shape).clone();
+  // n = 0: PyTorch copies the identity into a clone of A (CopyBackwards; A's gradient is zero).
+  if (n === 0) return a.clone().copy_(expand(eyeLike(r, a._dtype), a._shape));
   let x = a;
   if (n < 0) { x = inv(a); n = -n; }
   if (n === 1) return x.clone();
