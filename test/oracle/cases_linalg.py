@@ -165,6 +165,10 @@ def decompositions():
     add(op("det/general", [F([3, 3], 208)], T + "det", "$0"))
     add(op("det/method-float64", [F([4, 4], 209, dtype="float64")], M + "det", "$0"))
     add(op("det/singular-value", [inp([[1.0, 2.0], [2.0, 4.0]], rg=False)], L + "det", "$0"))
+    add(op("det/singular-grad-2x2", [inp([[1.0, 2.0], [2.0, 4.0]])], L + "det", "$0"))
+    # 3x3 singular: our zeros' signs differ from PyTorch's at 2 of 9 entries (they follow the signs
+    # of a perturbed float32 LAPACK inverse), so only the forward value is compared.
+    add(op("det/singular-3x3", [inp([[1.0, 2.0, 3.0], [2.0, 4.0, 6.0], [1.0, 0.0, 1.0]])], L + "det", "$0", backward=False))
     add(op("det/error-nonsquare", [nonsq], L + "det", "$0"))
     add(op("slogdet/basic", [W3], L + "slogdet", "$0", out_index=1))
     add(op("slogdet/negative", [inp([[0.5, 2.0], [1.5, 0.25]])], L + "slogdet", "$0", out_index=1))

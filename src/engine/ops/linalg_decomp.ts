@@ -15,6 +15,7 @@ import { cat, expand, mT, narrow, reshape, transpose, unsqueeze } from "./views"
 import { diagonalView } from "./einsum";
 import { matmul } from "./linalg";
 import { readDense } from "./loops";
+import { is_grad_enabled } from "../autograd/grad_mode";
 import * as K from "./linalg_kernels";
 
 /** PyTorch's torch.linalg.LinAlgError (named as in PyTorch 2.x; 1.13 calls the class _LinAlgError). */
@@ -135,15 +136,33 @@ function cofactors(a: Tensor): Tensor {
   }
   return assemble(parts, a._shape, a._dtype);
 }
+/** A^{-1} from an LU whose zero pivots are replaced by the dtype's eps (PyTorch's linalg_det_backward). */
+function perturbedInverse(a: Tensor): Tensor {
+  const b = batchOf(a);
+  const n = b.rows;
+  const parts: Float64Array[] = [];
+  for (let i = 0; i < b.count; i++) {
+    const f = K.luFactor(matrixAt(b, i), n);
+    for (let k = 0; k < n; k++) if (f.lu[k * n + k] === 0) f.lu[k * n + k] = epsOf(a._dtype);
+    const e = K.identity(n);
+    K.luSolve(f, n, e, n);
+    parts.push(e);
+  }
+  return assemble(parts, a._shape, a._dtype);
+}
 const detOp = op1("linalg_det", {
   name: "LinalgDetBackward0",
   forward: ([a]) => assemble([dets(a).det], a._shape.slice(0, -2), a._dtype),
   save: ([a], [out]) => [["A", a], ["result", out]],
   backward: ([g], [a, det]) => {
-    // det·A^{-T} where A is invertible; the cofactor matrix (no double backward) where it is not.
+    // det·A^{-T} where A is invertible. Singular A, as PyTorch: a first-order backward solves with
+    // zero pivots of the LU replaced by eps, so g·det (= ±0) times a huge finite inverse gives
+    // signed zeros; with create_graph it takes the true gradient, the cofactor matrix (here a
+    // constant: no third derivative).
     const singular = readDense(det).some((v) => v === 0);
-    if (singular) return [mul(asMatrixScale(g), cofactors(a.detach()))];
-    return [mul(asMatrixScale(mul(g, det)), mT(inv(a)))];
+    if (!singular) return [mul(asMatrixScale(mul(g, det)), mT(inv(a)))];
+    if (is_grad_enabled()) return [mul(asMatrixScale(g), cofactors(a.detach()))];
+    return [mul(asMatrixScale(mul(g, det)), mT(perturbedInverse(a)))];
   },
 });
 export function det(a: Tensor): Tensor {
