@@ -10,6 +10,10 @@ import * as Sx from "./ops/scatter";
 import * as Pw from "./ops/pointwise_more";
 import * as St from "./ops/stats";
 import * as Bl from "./ops/blas_more";
+import * as Mm from "./ops/more_misc";
+import * as E from "./ops/elementwise";
+import * as L from "./ops/linalg";
+import { split } from "./ops/views";
 import { nonzero as nonzeroOp } from "./ops/elementwise";
 import { inplace } from "./ops/inplace";
 import type { ReturnTypes, Dims, ReduceOpts } from "./ops/reduce";
@@ -95,6 +99,39 @@ declare module "./tensor" {
     addmv(mat: Tensor, vec: Tensor, opts?: BetaAlpha): Tensor;
     addbmm(batch1: Tensor, batch2: Tensor, opts?: BetaAlpha): Tensor;
     baddbmm(batch1: Tensor, batch2: Tensor, opts?: BetaAlpha): Tensor;
+    addmm_(m1: Tensor, m2: Tensor, opts?: BetaAlpha): Tensor; addmm(m1: Tensor, m2: Tensor, opts?: BetaAlpha): Tensor;
+    addmv_(mat: Tensor, vec: Tensor, opts?: BetaAlpha): Tensor; addbmm_(b1: Tensor, b2: Tensor, opts?: BetaAlpha): Tensor;
+    baddbmm_(b1: Tensor, b2: Tensor, opts?: BetaAlpha): Tensor;
+    ravel(): Tensor; argwhere(): Tensor; signbit(): Tensor; isposinf(): Tensor; isneginf(): Tensor; positive(): Tensor;
+    fix(): Tensor; fix_(): Tensor; ndimension(): number;
+    gcd(other: Tensor): Tensor; gcd_(other: Tensor): Tensor; lcm(other: Tensor): Tensor; lcm_(other: Tensor): Tensor;
+    ldexp(other: Tensor): Tensor; ldexp_(other: Tensor): Tensor;
+    fmax(other: Tensor): Tensor; fmin(other: Tensor): Tensor;
+    copysign(other: Tensor | Scalar): Tensor; copysign_(other: Tensor | Scalar): Tensor;
+    diagflat(offset?: number | { offset?: number }): Tensor;
+    addr(vec1: Tensor, vec2: Tensor, opts?: BetaAlpha): Tensor; addr_(vec1: Tensor, vec2: Tensor, opts?: BetaAlpha): Tensor;
+    polygamma(n: number): Tensor; polygamma_(n: number): Tensor; i0(): Tensor; i0_(): Tensor;
+    index_put(indices: readonly (Tensor | null)[], values: Tensor | Scalar, accumulate?: boolean | { accumulate?: boolean }): Tensor;
+    index_put_(indices: readonly (Tensor | null)[], values: Tensor | Scalar, accumulate?: boolean | { accumulate?: boolean }): Tensor;
+    select_scatter(src: Tensor, dim: number, index: number): Tensor;
+    slice_scatter(src: Tensor, dim?: number | { dim?: number; start?: number | null; end?: number | null; step?: number }, start?: number | null, end?: number | null, step?: number): Tensor;
+    diagonal_scatter(src: Tensor, offset?: number | { offset?: number; dim1?: number; dim2?: number }, dim1?: number, dim2?: number): Tensor;
+    scatter_reduce(dim: number, index: Tensor, src: Tensor, reduce: "sum" | "prod" | "mean" | "amax" | "amin", opts?: { include_self?: boolean }): Tensor;
+    scatter_reduce_(dim: number, index: Tensor, src: Tensor, reduce: "sum" | "prod" | "mean" | "amax" | "amin", opts?: { include_self?: boolean }): Tensor;
+    unique_consecutive(opts?: { return_inverse?: boolean; return_counts?: boolean; dim?: number | null }): Tensor | Tensor[];
+    fill_diagonal_(value: Scalar, wrap?: boolean | { wrap?: boolean }): Tensor;
+    sum_to_size(...size: (number | number[])[]): Tensor;
+    split_with_sizes(sizes: number[], dim?: number): Tensor[];
+    new_empty_strided(size: number[], stride: number[], opts?: FactoryOptions): Tensor;
+    expm1_(): Tensor; log1p_(): Tensor; log2_(): Tensor; log10_(): Tensor; rsqrt_(): Tensor; tan_(): Tensor; trunc_(): Tensor;
+    negative_(): Tensor; absolute_(): Tensor; clip_(min?: Scalar | null, max?: Scalar | null): Tensor;
+    float_power_(exponent: Operand): Tensor; heaviside_(values: Tensor): Tensor; arctan2_(other: Tensor): Tensor;
+    multiply_(other: Operand): Tensor; divide_(other: Operand, opts?: { rounding_mode?: "trunc" | "floor" | null }): Tensor;
+    subtract_(other: Operand, opts?: { alpha?: number } | number): Tensor; true_divide_(other: Operand): Tensor;
+    floor_divide_(other: Operand): Tensor; remainder_(other: Operand): Tensor;
+    eq_(other: Operand): Tensor; ne_(other: Operand): Tensor; lt_(other: Operand): Tensor; le_(other: Operand): Tensor;
+    gt_(other: Operand): Tensor; ge_(other: Operand): Tensor;
+    logical_and_(other: Tensor): Tensor; logical_or_(other: Tensor): Tensor; logical_xor_(other: Tensor): Tensor; logical_not_(): Tensor;
   }
 }
 
@@ -201,4 +238,60 @@ def("bincount", function (w?: Tensor | null | { weights?: Tensor | null; minleng
 def("addmv", function (m: Tensor, v: Tensor, o?: BetaAlpha) { return Bl.addmv(this, m, v, o); });
 def("addbmm", function (a: Tensor, b: Tensor, o?: BetaAlpha) { return Bl.addbmm(this, a, b, o); });
 def("baddbmm", function (a: Tensor, b: Tensor, o?: BetaAlpha) { return Bl.baddbmm(this, a, b, o); });
+
+// ---- second batch ------------------------------------------------------------------------------------
+both("addmm", function (a: Tensor, b: Tensor, o?: BetaAlpha) { return L.addmm(this, a, b, o); });
+def("addmv_", function (this: Tensor, m: Tensor, v: Tensor, o?: BetaAlpha) { return inplace(this, () => Bl.addmv(this, m, v, o)); });
+def("addbmm_", function (this: Tensor, a: Tensor, b: Tensor, o?: BetaAlpha) { return inplace(this, () => Bl.addbmm(this, a, b, o)); });
+def("baddbmm_", function (this: Tensor, a: Tensor, b: Tensor, o?: BetaAlpha) { return inplace(this, () => Bl.baddbmm(this, a, b, o)); });
+def("ravel", function () { return Mm.ravel(this); });
+def("argwhere", function () { return Mm.argwhere(this); });
+def("signbit", function () { return Mm.signbit(this); });
+def("isposinf", function () { return Mm.isposinf(this); });
+def("isneginf", function () { return Mm.isneginf(this); });
+def("positive", function () { return Mm.positive(this); });
+both("fix", function () { return E.trunc(this); });
+def("ndimension", function () { return this._shape.length; });
+both("gcd", function (o: Tensor) { return Mm.gcd(this, o); });
+both("lcm", function (o: Tensor) { return Mm.lcm(this, o); });
+both("ldexp", function (o: Tensor) { return Mm.ldexp(this, o); });
+def("fmax", function (o: Tensor) { return Mm.fmax(this, o); });
+def("fmin", function (o: Tensor) { return Mm.fmin(this, o); });
+both("copysign", function (o: Tensor | Scalar) { return Mm.copysign(this, o); });
+def("diagflat", function (k?: number | { offset?: number }) { return Mm.diagflat(this, k); });
+both("addr", function (a: Tensor, b: Tensor, o?: BetaAlpha) { return Mm.addr(this, a, b, o); });
+both("polygamma", function (n: number) { return Mm.polygamma(n, this); });
+both("i0", function () { return Mm.i0(this); });
+both("index_put", function (i: readonly (Tensor | null)[], v: Tensor | Scalar, a?: boolean | { accumulate?: boolean }) { return Mm.index_put(this, i, v, a); });
+def("select_scatter", function (s: Tensor, d: number, i: number) { return Mm.select_scatter(this, s, d, i); });
+def("slice_scatter", function (s: Tensor, d?: number | { dim?: number; start?: number | null; end?: number | null; step?: number }, a?: number | null, b?: number | null, st?: number) {
+  return Mm.slice_scatter(this, s, d, a, b, st);
+});
+def("diagonal_scatter", function (s: Tensor, o?: number | { offset?: number; dim1?: number; dim2?: number }, a?: number, b?: number) { return Mm.diagonal_scatter(this, s, o, a, b); });
+both("scatter_reduce", function (d: number, i: Tensor, s: Tensor, r: "sum" | "prod" | "mean" | "amax" | "amin", o?: { include_self?: boolean }) {
+  return Mm.scatter_reduce(this, d, i, s, r, o);
+});
+def("unique_consecutive", function (o?: { return_inverse?: boolean; return_counts?: boolean; dim?: number | null }) { return Mm.unique_consecutive(this, o); });
+def("fill_diagonal_", function (v: Scalar, w?: boolean | { wrap?: boolean }) { return Mm.fill_diagonal_(this, v, w); });
+def("sum_to_size", function (...s: (number | number[])[]) { return Mm.sum_to_size(this, ...s); });
+def("split_with_sizes", function (s: number[], d?: number) { return split(this, s, d); });
+def("new_empty_strided", function (s: number[], _st: number[], o?: FactoryOptions) { return zeros(s, { dtype: this._dtype, ...o }); });
+// Replaces tensor_methods.ts's masked_fill (a where(), WhereBackward0) with PyTorch's MaskedFillBackward0/1 node.
+def("masked_fill", function (m: Tensor, v: Scalar | Tensor) { return Mm.masked_fill(this, m, v); });
+// In-place forms of existing ops that had none: the op's result written into the tensor.
+const inplaceOf: [string, (t: Tensor, ...a: never[]) => Tensor][] = [
+  ["expm1_", E.expm1], ["log1p_", E.log1p], ["log2_", E.log2], ["log10_", E.log10], ["rsqrt_", E.rsqrt], ["tan_", E.tan], ["trunc_", E.trunc],
+  ["negative_", E.neg], ["absolute_", E.abs], ["clip_", E.clamp as (t: Tensor, ...a: never[]) => Tensor],
+  ["float_power_", Pw.float_power as (t: Tensor, ...a: never[]) => Tensor], ["heaviside_", Pw.heaviside], ["arctan2_", Pw.atan2 as (t: Tensor, ...a: never[]) => Tensor],
+  ["multiply_", E.mul as (t: Tensor, ...a: never[]) => Tensor], ["divide_", E.div as (t: Tensor, ...a: never[]) => Tensor],
+  ["subtract_", E.sub as (t: Tensor, ...a: never[]) => Tensor], ["true_divide_", E.true_divide as (t: Tensor, ...a: never[]) => Tensor],
+  ["floor_divide_", E.floor_divide as (t: Tensor, ...a: never[]) => Tensor], ["remainder_", E.remainder as (t: Tensor, ...a: never[]) => Tensor],
+  ["eq_", E.eq as (t: Tensor, ...a: never[]) => Tensor], ["ne_", E.ne as (t: Tensor, ...a: never[]) => Tensor], ["lt_", E.lt as (t: Tensor, ...a: never[]) => Tensor],
+  ["le_", E.le as (t: Tensor, ...a: never[]) => Tensor], ["gt_", E.gt as (t: Tensor, ...a: never[]) => Tensor], ["ge_", E.ge as (t: Tensor, ...a: never[]) => Tensor],
+  ["logical_and_", E.logicalAnd], ["logical_or_", E.logicalOr], ["logical_xor_", E.logicalXor], ["logical_not_", E.logicalNot],
+];
+for (const [n, f] of inplaceOf) {
+  if (n in proto) continue; // never shadow a method another file already defines
+  def(n, function (this: Tensor, ...a: never[]) { return inplace(this, () => f(this, ...a)); });
+}
 export {};

@@ -87,6 +87,39 @@ export const samples: Record<string, Sample[]> = {
   ],
   lerp_scalar: [{ inputs: (r) => [r(4), r(4)], call: (a, b) => a.lerp(b, 0.3) }, { inputs: (r) => [r(4), r(4)], call: (a, b) => a.lerp(b, 0.8) }],
   lerp_tensor: [{ inputs: (r) => [r(2, 3), r(2, 3), r(3)], call: (a, b, w) => a.lerp(b, w) }],
+  // second batch (ops/more_misc.ts)
+  fmax: [{ inputs: (r) => [r(2, 3), r(3)], call: (a, b) => torch.fmax(a, b) }, { inputs: (r) => [r(4), r(4)], call: (a, b) => a.fmin(b) }],
+  copysign: [{ inputs: (r) => [r(4), r(4)], call: (a, b) => torch.copysign(a, b) }, { inputs: (r) => [r(4)], call: (a) => a.copysign(-1) }],
+  masked_fill: [
+    { inputs: (r) => [r(2, 3)], call: (a) => a.masked_fill(torch.tensor([true, false, true]), 0.5) },
+    { inputs: (r) => [r(2, 3), r()], call: (a, v) => torch.masked_fill(a, torch.tensor([[true], [false]]), v) },
+  ],
+  addr: [{ inputs: (r) => [r(2, 3), r(2), r(3)], call: (i, a, b) => torch.addr(i, a, b, { beta: 0.5, alpha: 2 }) }],
+  mul_scalar_overload: [
+    { inputs: (r) => [r(2, 4)], call: (y) => torch.trapezoid(y, { dx: 0.5 }) },
+    { inputs: (r) => [r(2, 4)], call: (y) => torch.trapezoid(y, torch.tensor([0, 1, 3, 4], f64)) },
+    { inputs: (r) => [r(2, 4)], call: (y) => torch.cumulative_trapezoid(y, { dim: 1 }) },
+  ],
+  polygamma: [{ inputs: (_r, p) => [p(4)], call: (a) => torch.polygamma(2, a) }, { inputs: (_r, p) => [p(3)], call: (a) => a.polygamma(1) }],
+  i0: [{ inputs: (r) => [r(4)], call: (a) => torch.i0(a) }],
+  i1: [{ inputs: (r) => [r(4)], call: (a) => torch.special.i1(a) }],
+  index_put_more: [
+    { inputs: (r) => [r(3, 2), r(2, 2)], call: (a, v) => a.index_put([idx([0, 2])], v) },
+    { inputs: (r) => [r(3, 2), r(2)], call: (a, v) => a.index_put([idx([1, 1]), idx([0, 0])], v, { accumulate: true }) },
+  ],
+  select_scatter: [
+    { inputs: (r) => [r(3, 2), r(2)], call: (a, s) => torch.select_scatter(a, s, 0, 1) },
+    { inputs: (r) => [r(3, 4), r(3, 2)], call: (a, s) => torch.slice_scatter(a, s, 1, 0, 4, 2) },
+    { inputs: (r) => [r(3, 3), r(2)], call: (a, s) => torch.diagonal_scatter(a, s, 1) },
+  ],
+  scatter_reduce: [
+    { inputs: (r) => [r(3, 2), r(2, 2)], call: (a, s) => a.scatter_reduce(0, idx([[0, 1], [0, 2]]), s, "sum") },
+    { inputs: (r) => [r(3, 2), r(2, 2)], call: (a, s) => a.scatter_reduce(0, idx([[0, 1], [0, 2]]), s, "mean", { include_self: false }) },
+    { inputs: (r) => [r(3, 2), r(2, 2)], call: (a, s) => a.scatter_reduce(0, idx([[0, 1], [0, 2]]), s, "amax") },
+    { inputs: (r) => [r(3, 2), r(2, 2)], call: (a, s) => a.scatter_reduce(0, idx([[0, 1], [0, 2]]), s, "prod") },
+  ],
+  as_strided: [{ inputs: (r) => [r(3, 3)], call: (a) => a.mul(1).fill_diagonal_(0.5).mul(a) }],
+  xlog1py: [{ inputs: (r, p) => [r(4), p(4)], call: (a, b) => torch.special.xlog1py(a, b) }],
   // statistics and products
   var_mean: [
     { inputs: (r) => [r(3, 4)], call: (a) => { const [s, m] = torch.std_mean(a, 1); return s.add(m.mul(2)); } },

@@ -72,7 +72,6 @@ export const sinc = unary("sinc", u("SincBackward0", (x) => (x === 0 ? 1 : Math.
   return mul(g, where(eq(x, 0), scalarTensor(0, x._dtype), d));
 }));
 export const arcsin = asin, arccos = acos, arctan = atan, arcsinh = asinh, arccosh = acosh, arctanh = atanh;
-export const special = { erf, erfc, erfinv, digamma, psi: digamma, gammaln: lgamma, exp2, sinc, logit: (a: Tensor, eps?: number | null) => logit(a, eps) };
 
 // ---- logit / nan_to_num ------------------------------------------------------------------------
 const logitOp = op1<{ dtype: DType; eps: number | null }>("logit", {

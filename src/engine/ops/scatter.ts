@@ -16,7 +16,7 @@ import { dtypeTitleOf, isOpts } from "./math_common";
 import { zeros } from "../creation";
 
 /** For each element of `index` (row-major): its logical position in self (dim replaced by the index value) and in src. */
-function scatterPlan(name: string, selfShape: number[], dim: number, index: Tensor, srcShape: number[] | null): { dst: Int32Array; src: Int32Array } {
+export function scatterPlan(name: string, selfShape: number[], dim: number, index: Tensor, srcShape: number[] | null): { dst: Int32Array; src: Int32Array } {
   if (index._dtype !== int64) throw new RuntimeError(`${name}(): Expected dtype int64 for index`);
   const nd = Math.max(selfShape.length, 1);
   const ishape = index._shape.length === 0 ? [1] : index._shape;

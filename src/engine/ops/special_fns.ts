@@ -109,3 +109,63 @@ export function trigamma(x: number): number {
   const series = 1 / z + z2 / 2 + (1 / z) * z2 * (1 / 6 - z2 * (1 / 30 - z2 * (1 / 42 - z2 * (1 / 30 - z2 * (5 / 66 - z2 * (691 / 2730 - z2 * 7 / 6))))));
   return acc + series;
 }
+
+/** ψ⁽ⁿ⁾(x) for n ≥ 1: (-1)^{n+1} n! ζ(n+1, x), by recurrence up to ≥ 20 and the asymptotic series. */
+export function polygamma(n: number, x: number): number {
+  if (n === 0) return digamma(x);
+  if (n === 1) return trigamma(x);
+  if (x !== x) return NaN;
+  if (x <= 0 && Number.isInteger(x)) return n % 2 === 1 ? Infinity : NaN;
+  let fact = 1;
+  for (let k = 2; k <= n; k++) fact *= k;
+  const sign = n % 2 === 1 ? 1 : -1;
+  if (x < 0) {
+    // No simple reflection for general n: sum the recurrence up to positive arguments.
+    let acc = 0, z = x;
+    while (z < 20) { acc += 1 / Math.pow(z, n + 1); z += 1; }
+    return sign * fact * acc + polygamma(n, z);
+  }
+  let acc = 0, z = x;
+  while (z < 20) { acc += 1 / Math.pow(z, n + 1); z += 1; }
+  // ζ(n+1, z) ~ z^{-n}/n + z^{-n-1}/2 + Σ_k B_{2k} (n+1)(n+2)…(n+2k-1) / (2k)! z^{-n-2k}
+  const B = [1 / 6, -1 / 30, 1 / 42, -1 / 30, 5 / 66, -691 / 2730, 7 / 6];
+  let tail = Math.pow(z, -n) / n + Math.pow(z, -n - 1) / 2;
+  let fact2k = 1;
+  for (let k = 1; k <= B.length; k++) {
+    // (n+1)(n+2)…(n+2k-1) and (2k)!
+    let r = 1;
+    for (let j = 1; j <= 2 * k - 1; j++) r *= n + j;
+    fact2k *= (2 * k - 1) * (2 * k);
+    tail += ((B[k - 1] * r) / fact2k) * Math.pow(z, -n - 2 * k);
+  }
+  return sign * fact * (acc + tail);
+}
+
+/** Modified Bessel functions of the first kind, orders 0 and 1: their power series, or the asymptotic expansion for large |x|. */
+export function i0(x: number): number {
+  const ax = Math.abs(x);
+  if (ax > 30) return besselLarge(ax, 0);
+  const q = (x * x) / 4;
+  let term = 1, sum = 1;
+  for (let k = 1; k < 500; k++) { term *= q / (k * k); sum += term; if (term < 1e-17 * sum) break; }
+  return sum;
+}
+export function i1(x: number): number {
+  const ax = Math.abs(x);
+  if (ax > 30) return Math.sign(x) * besselLarge(ax, 1);
+  const q = (x * x) / 4;
+  let term = x / 2, sum = term;
+  for (let k = 1; k < 500; k++) { term *= q / (k * (k + 1)); sum += term; if (Math.abs(term) < 1e-17 * Math.abs(sum)) break; }
+  return sum;
+}
+function besselLarge(x: number, order: number): number {
+  // I_v(x) ~ e^x / √(2πx) Σ_k (-1)^k a_k(v) / x^k, a_k(v) = Π_{j=1..k} (4v² - (2j-1)²) / (k! 8^k)
+  const mu = 4 * order * order;
+  let term = 1, sum = 1;
+  for (let k = 1; k < 30; k++) {
+    term *= -(mu - (2 * k - 1) * (2 * k - 1)) / (k * 8 * x);
+    sum += term;
+    if (Math.abs(term) < 1e-17) break;
+  }
+  return (Math.exp(x) / Math.sqrt(2 * Math.PI * x)) * sum;
+}
