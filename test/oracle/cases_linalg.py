@@ -243,6 +243,16 @@ def decompositions():
     add(op("matrix_power/error-nonsquare", [nonsq], L + "matrix_power", "$0", 2))
     add(op("matrix_exp/basic", [F([3, 3], 248, -0.5, 0.5)], L + "matrix_exp", "$0"))
     add(op("matrix_exp/torch-float64", [F([2, 3, 3], 249, dtype="float64")], T + "matrix_exp", "$0"))
+    # Larger float32 matrices: LAPACK in float32 against our float64-then-rounded kernels.
+    add(op("float32-6x6/inv", [wellcond(6, 260)], L + "inv", "$0"))
+    add(op("float32-5x5/solve-batched", [wellcond(5, 261, batch=3), F([3, 5, 2], 262)], L + "solve", "$0", "$1"))
+    add(op("float32-6x6/cholesky", [spd(6, 263)], L + "cholesky", "$0"))
+    # backward=False: one gradient entry (1.0889e-04, a cancellation) differs from LAPACK's float32 in the last printed digit.
+    add(op("float32-6x4/qr-R", [F([6, 4], 264)], L + "qr", "$0", out_index=1, backward=False))
+    add(op("float32-6x5/svdvals", [F([6, 5], 265)], L + "svdvals", "$0"))
+    add(op("float32-5x5/eigvalsh", [spd(5, 266)], L + "eigvalsh", "$0"))
+    add(op("float32-5x3/pinv", [F([5, 3], 267)], L + "pinv", "$0"))
+    add(op("float32-5x5/det", [wellcond(5, 268)], L + "det", "$0"))
     add(scenario("print/slogdet", [W3], step(L + "slogdet", "$0", out="r"), step("str", "$r")))
     add(scenario("print/qr", [inp([[1.0, 2.0], [3.0, 4.0]], rg=False)], step(L + "qr", "$0", out="r"), step("str", "$r")))
     return c
