@@ -32,4 +32,13 @@ cases.append({"fn": "sparse_", "seed": 5, "shape": [6, 4], "dtype": "float32", "
 t = torch.empty(4, 2, 3, 3)
 I.dirac_(t, 2)
 cases.append({"fn": "dirac_", "seed": None, "shape": [4, 2, 3, 3], "dtype": "float32", "kw": {"groups": 2}, "values": flat(t), "next": []})
-json.dump(cases, open(os.path.join(HERE, "init_more_fixtures.json"), "w"))
+# glibc's erff (what ATen's float32 erfinv calls) and torch.erfinv itself on float32 samples
+import ctypes
+libm = ctypes.CDLL("libm.so.6")
+libm.erff.restype = ctypes.c_float
+libm.erff.argtypes = [ctypes.c_float]
+torch.manual_seed(11)
+xs = torch.cat([torch.linspace(-6.5, 6.5, 2601), torch.randn(2000) * 2]).tolist()
+ys = (torch.rand(4000) * 2 - 1).tolist()
+extra = {"erff_x": xs, "erff": [libm.erff(v) for v in xs], "erfinv_y": ys, "erfinv": torch.tensor(ys).erfinv().tolist()}
+json.dump({"cases": cases, **extra}, open(os.path.join(HERE, "init_more_fixtures.json"), "w"))
