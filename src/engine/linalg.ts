@@ -5,7 +5,10 @@ import { Tensor } from "./tensor";
 import { RuntimeError } from "./errors";
 import { DType } from "./dtype";
 import { amax, amin, dtypeTitle, linalg_vector_norm, normDims, sum } from "./ops/reduce";
-import { svdvals } from "./ops/linalg_decomp";
+import { svdvals, inv_ex, checkInputs } from "./ops/linalg_decomp";
+import { div, mul } from "./ops/elementwise";
+import { nan_to_num } from "./ops/pointwise_more";
+import { numelOf } from "./shape";
 import { vectorNormOrd0 } from "./ops/linalg_products";
 import { wrapDim } from "./shape";
 import { unsqueeze } from "./ops/views";
@@ -103,4 +106,27 @@ export function norm(A: Tensor, ord?: Ord | null | NormOpts, dim?: DimArg | Norm
   if (A._shape.length === 2 || typeof o.ord === "string") return matrix_norm(A, { ord: o.ord, keepdim: kd, dtype: o.dtype });
   if (A._shape.length === 1) return vector_norm(A, { ord: o.ord, keepdim: kd, dtype: o.dtype });
   throw new RuntimeError(`linalg.norm: If dim is not specified but ord is, the input must be 1D or 2D. Got ${A._shape.length}D.`);
+}
+
+/**
+ * linalg.cond: σ_max/σ_min from svdvals for ord None/±2 (squeezed, as PyTorch); otherwise
+ * ‖A‖·‖A⁻¹‖ in that norm, through nan_to_num for fro/±1/±inf (NanToNumBackward0) like PyTorch.
+ * A singular matrix gives inf for the norm-based orders.
+ */
+export function cond(A: Tensor, p?: Ord | null | { p?: Ord | null }): Tensor {
+  const ord = p !== null && typeof p === "object" ? p.p : p;
+  if (ord === null || ord === undefined || ord === 2 || ord === -2) {
+    if (A._shape.length < 2) throw new RuntimeError("linalg.cond: The input tensor A must have at least 2 dimensions.");
+    const s = svdvals(A);
+    const k = s._shape[s._shape.length - 1];
+    const first = s.narrow(-1, 0, 1), last = s.narrow(-1, k - 1, 1);
+    return (ord === -2 ? div(last, first) : div(first, last)).squeeze(-1);
+  }
+  checkInputs(A, `linalg.cond(ord=${String(ord)})`, true);
+  const { inverse, info } = inv_ex(A);
+  if (info._values(0, info.numel()).some((c) => c !== 0)) {
+    return Tensor._make(A._dtype.alloc(numelOf(A._shape.slice(0, -2))).fill(Infinity), A._shape.slice(0, -2), A._dtype);
+  }
+  const r = mul(matrix_norm(A, ord), matrix_norm(inverse, ord));
+  return ord === "nuc" ? r : nan_to_num(r, Infinity, Infinity, -Infinity);
 }

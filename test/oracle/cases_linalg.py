@@ -137,6 +137,12 @@ def norms():
     add(op("matrix_norm/inf-keepdim", [F([2, 3, 3], 106)], L + "matrix_norm", "$0", float("inf"), keepdim=True, backward=False))
     add(op("matrix_norm/1-batched", [F([2, 3, 3], 106)], L + "matrix_norm", "$0", 1, backward=False))
     add(op("matrix_norm/nuc-keepdim", [F([2, 3, 2], 107)], L + "matrix_norm", "$0", "nuc", keepdim=True))
+    # PyTorch 1.13's backward of cond for fro/1/inf fails (its inverse is modified in place); we give
+    # the gradient (as 2.x does), so those cases compare the forward only.
+    for o in (None, 2, -2, "fro", "nuc", 1, float("inf")):
+        add(op(f"cond/{o}", [inp([[2.0, 1.0], [0.5, 3.0]])], L + "cond", "$0", o, backward=o in (None, 2, -2, "nuc")))
+    add(op("cond/batched-float64", [F([2, 3, 3], 109, dtype="float64")], L + "cond", "$0"))
+    add(op("cond/error-nonsquare", [F([2, 3], 110)], L + "cond", "$0", 1))
     add(op("matrix_norm/error-1d", [v], L + "matrix_norm", "$0"))
     add(op("matrix_norm/float64-2", [F([3, 3], 108, dtype="float64")], L + "matrix_norm", "$0", 2))
     return c
