@@ -60,8 +60,56 @@ function fastBinary(op: BinaryOp, a: Tensor, b: Tensor, p: BinaryParams): Tensor
     binaryContiguous(op, n, a._storage.data as Float32Array, 0, b._storage.data as Float32Array, 0, out as Float32Array, 0);
   } else if (b.numel() === 1 && b._shape.length <= a._shape.length) {
     scalarContiguous(op, n, a._storage.data as Float32Array, 0, b._storage.data[b._offset], out as Float32Array, 0);
-  } else return null;
+  } else {
+    const how = lastDimBroadcast(a, b);
+    if (how === null) return null;
+    broadcastLoop(op, how, n, a._shape[a._shape.length - 1], a._storage.data as Float32Array | Float64Array,
+      b._storage.data as Float32Array | Float64Array, b._offset, out as Float32Array | Float64Array);
+  }
   return Tensor._make(out, a._shape, p.dtype);
+}
+
+/**
+ * How a contiguous b broadcasts against a dense a of the result's shape along a's last dim:
+ * "perRow" when b is a's shape with the last dim 1 (softmax's keepdim sums), "row" when b is a
+ * row of a's last dim (a bias). Null otherwise.
+ */
+function lastDimBroadcast(a: Tensor, b: Tensor): "perRow" | "row" | null {
+  const as = a._shape, bs = b._shape, nd = as.length;
+  if (nd < 2 || bs.length > nd || !b.is_contiguous()) return null;
+  const lead = nd - bs.length;
+  const dimB = (i: number) => (i < lead ? 1 : bs[i - lead]);
+  let perRow = dimB(nd - 1) === 1, row = dimB(nd - 1) === as[nd - 1];
+  for (let i = 0; i < nd - 1; i++) {
+    if (dimB(i) !== as[i]) perRow = false;
+    if (dimB(i) !== 1) row = false;
+  }
+  return perRow ? "perRow" : row ? "row" : null;
+}
+
+/** out = a (op) b with b one value per row of a (perRow) or one row repeated (row); rounds on store. */
+function broadcastLoop(op: BinaryOp, how: "perRow" | "row", n: number, cols: number, a: Float32Array | Float64Array,
+  b: Float32Array | Float64Array, bo: number, out: Float32Array | Float64Array): void {
+  for (let base = 0, r = 0; base < n; base += cols, r++) {
+    const end = base + cols;
+    if (how === "perRow") {
+      const y = b[bo + r];
+      switch (op) {
+        case "add": for (let i = base; i < end; i++) out[i] = a[i] + y; break;
+        case "sub": for (let i = base; i < end; i++) out[i] = a[i] - y; break;
+        case "mul": for (let i = base; i < end; i++) out[i] = a[i] * y; break;
+        case "div": for (let i = base; i < end; i++) out[i] = a[i] / y; break;
+      }
+    } else {
+      const o = bo - base;
+      switch (op) {
+        case "add": for (let i = base; i < end; i++) out[i] = a[i] + b[o + i]; break;
+        case "sub": for (let i = base; i < end; i++) out[i] = a[i] - b[o + i]; break;
+        case "mul": for (let i = base; i < end; i++) out[i] = a[i] * b[o + i]; break;
+        case "div": for (let i = base; i < end; i++) out[i] = a[i] / b[o + i]; break;
+      }
+    }
+  }
 }
 
 const addOp = binary("add", "AddBackward0", (x, y, al) => x + al * y, (g, _a, _b, p) => [g, p.alpha === 1 ? g : mul(g, p.alpha)], "none", "add");
