@@ -9,6 +9,7 @@ import { svdvals, inv_ex, checkInputs } from "./ops/linalg_decomp";
 import { div, mul } from "./ops/elementwise";
 import { nan_to_num } from "./ops/pointwise_more";
 import { numelOf } from "./shape";
+import { diagonal as torchDiagonal } from "./ops/reshaping";
 import { vectorNormOrd0 } from "./ops/linalg_products";
 import { wrapDim } from "./shape";
 import { unsqueeze } from "./ops/views";
@@ -130,3 +131,15 @@ export function cond(A: Tensor, p?: Ord | null | { p?: Ord | null }): Tensor {
   const r = mul(matrix_norm(A, ord), matrix_norm(inverse, ord));
   return ord === "nuc" ? r : nan_to_num(r, Infinity, Infinity, -Infinity);
 }
+
+/** linalg.diagonal: torch.diagonal over the last two dims by default. */
+export function diagonal(A: Tensor, opts?: { offset?: number; dim1?: number; dim2?: number }): Tensor {
+  return torchDiagonal(A, { offset: opts?.offset ?? 0, dim1: opts?.dim1 ?? -2, dim2: opts?.dim2 ?? -1 });
+}
+
+/** Complex results (linalg.eig, eigvals) need a complex dtype, which the engine does not have. */
+function complexOnly(name: string): never {
+  throw new RuntimeError(`torch.linalg.${name} returns complex tensors, and Gradient Inspector has no complex dtype; for symmetric matrices use torch.linalg.${name === "eig" ? "eigh" : "eigvalsh"}`);
+}
+export function eig(_A: Tensor): never { return complexOnly("eig"); }
+export function eigvals(_A: Tensor): never { return complexOnly("eigvals"); }
