@@ -102,6 +102,7 @@ declare module "./tensor" {
     addmm_(m1: Tensor, m2: Tensor, opts?: BetaAlpha): Tensor; addmm(m1: Tensor, m2: Tensor, opts?: BetaAlpha): Tensor;
     addmv_(mat: Tensor, vec: Tensor, opts?: BetaAlpha): Tensor; addbmm_(b1: Tensor, b2: Tensor, opts?: BetaAlpha): Tensor;
     baddbmm_(b1: Tensor, b2: Tensor, opts?: BetaAlpha): Tensor;
+    cov(opts?: St.CovOpts): Tensor; corrcoef(): Tensor;
     ravel(): Tensor; argwhere(): Tensor; signbit(): Tensor; isposinf(): Tensor; isneginf(): Tensor; positive(): Tensor;
     fix(): Tensor; fix_(): Tensor; ndimension(): number;
     gcd(other: Tensor): Tensor; gcd_(other: Tensor): Tensor; lcm(other: Tensor): Tensor; lcm_(other: Tensor): Tensor;
@@ -245,6 +246,8 @@ def("addmv_", function (this: Tensor, m: Tensor, v: Tensor, o?: BetaAlpha) { ret
 def("addbmm_", function (this: Tensor, a: Tensor, b: Tensor, o?: BetaAlpha) { return inplace(this, () => Bl.addbmm(this, a, b, o)); });
 def("baddbmm_", function (this: Tensor, a: Tensor, b: Tensor, o?: BetaAlpha) { return inplace(this, () => Bl.baddbmm(this, a, b, o)); });
 def("ravel", function () { return Mm.ravel(this); });
+def("cov", function (o?: St.CovOpts) { return St.cov(this, o); });
+def("corrcoef", function () { return St.corrcoef(this); });
 def("argwhere", function () { return Mm.argwhere(this); });
 def("signbit", function () { return Mm.signbit(this); });
 def("isposinf", function () { return Mm.isposinf(this); });

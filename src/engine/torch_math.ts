@@ -12,7 +12,7 @@ export {
   exp2, frac, sgn, sinc, deg2rad, rad2deg, logit, nan_to_num, atan2, arctan2, fmod, hypot, xlogy, logaddexp, logaddexp2, float_power,
   heaviside, isclose, addcmul, addcdiv, lerp,
 } from "./ops/pointwise_more";
-export { std_mean, var_mean, nansum, nanmean, quantile, nanquantile, histc, bincount } from "./ops/stats";
+export { std_mean, var_mean, nansum, nanmean, quantile, nanquantile, histc, bincount, cov, corrcoef } from "./ops/stats";
 export { addmv, addbmm, baddbmm } from "./ops/blas_more";
 export { nonzero } from "./ops/elementwise";
 export {

@@ -468,7 +468,8 @@ def ops_more_batch2():
     add(op("select_scatter/basic", [x, F([4], 1735)], T + "select_scatter", "$0", "$1", 0, 1))
     add(op("select_scatter/neg", [x, F([3], 1736)], T + "select_scatter", "$0", "$1", 1, -1))
     add(op("slice_scatter/step", [x, F([3, 2], 1737)], T + "slice_scatter", "$0", "$1", 1, 0, 4, 2))
-    add(op("slice_scatter/kw", [x, F([1, 4], 1738)], M + "slice_scatter", "$0", "$1", start=2))
+    # (1.13 ignores the default step=1 when keywords are used and fails; 2.x does not: we pass it.)
+    add(op("slice_scatter/kw", [x, F([1, 4], 1738)], M + "slice_scatter", "$0", "$1", start=2, step=1))
     add(op("diagonal_scatter/basic", [x, F([3], 1740)], T + "diagonal_scatter", "$0", "$1"))
     add(op("diagonal_scatter/offset", [x, F([3], 1741)], T + "diagonal_scatter", "$0", "$1", 1))
     index = idx([[0, 1, 2, 0], [2, 0, 1, 1]])
@@ -495,6 +496,13 @@ def ops_more_batch2():
     add(op("gt_/float", [F([3], 1755, rg=False), F([3], 1756, rg=False)], M + "gt_", "$0", "$1"))
     add(op("result_type/int-float", [I([2], 1757)], T + "result_type", "$0", 1.5))
     add(op("promote_types/basic", [], T + "promote_types", torch.int64, torch.float32))
+    add(op("cov/2d", [F([3, 5], 1760)], T + "cov", "$0"))
+    add(op("cov/1d", [F([5], 1761)], M + "cov", "$0"))
+    add(op("cov/correction0", [F([2, 4], 1762)], T + "cov", "$0", correction=0))
+    add(op("cov/weights", [F([2, 4], 1763), idx([1, 2, 1, 3]), inp([0.5, 1.0, 2.0, 1.5], rg=False)], T + "cov", "$0", fweights="$1", aweights="$2"))
+    add(op("cov/3d-error", [F([2, 2, 2], 1764)], T + "cov", "$0"))
+    add(op("corrcoef/2d", [F([3, 5], 1765)], T + "corrcoef", "$0"))
+    add(op("corrcoef/method", [F([2, 4], 1766)], M + "corrcoef", "$0"))
     add(op("special.xlog1py/basic", [F([3], 1758), F([3], 1759, 0, 2)], T + "special.xlog1py", "$0", "$1"))
     return c
 

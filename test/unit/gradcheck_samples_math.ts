@@ -120,7 +120,7 @@ export const samples: Record<string, Sample[]> = {
   ],
   as_strided: [{ inputs: (r) => [r(3, 3)], call: (a) => a.mul(1).fill_diagonal_(0.5).mul(a) }],
   xlog1py: [{ inputs: (r, p) => [r(4), p(4)], call: (a, b) => torch.special.xlog1py(a, b) }],
-  // statistics and products
+  // statistics and products (cov and corrcoef are compositions: covered through the ops they record)
   var_mean: [
     { inputs: (r) => [r(3, 4)], call: (a) => { const [s, m] = torch.std_mean(a, 1); return s.add(m.mul(2)); } },
     { inputs: (r) => [r(3, 4)], call: (a) => { const [v, m] = torch.var_mean(a, { dim: 0, keepdim: true }); return v.mul(m); } },

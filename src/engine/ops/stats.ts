@@ -5,10 +5,12 @@ import { Tensor } from "../tensor";
 import { defineOp, op1 } from "./define";
 import { readDense } from "./loops";
 import { numelOf } from "../shape";
-import { RuntimeError } from "../errors";
-import { add, div, eq, isnan, logicalNot, lt, mul, sub, toDtype, where, floor, ceil, round } from "./elementwise";
+import { RuntimeError, warnOnce } from "../errors";
+import { mm } from "./linalg";
+import { diag } from "./reshaping";
+import { add, div, eq, isnan, logicalNot, lt, mul, sub, sqrt, clamp, toDtype, where, floor, ceil, round } from "./elementwise";
 import { Dims, ReduceOpts, any, mean, normDims, reduceLayout, std, sum, unreduce, var_, dtypeTitle } from "./reduce";
-import { _squeezeForMatmul, flatten, transpose, unsqueeze, view } from "./views";
+import { _squeezeForMatmul, flatten, squeeze, transpose, unsqueeze, view } from "./views";
 import { gather } from "./indexing";
 import { inplace } from "./inplace";
 import { sort } from "./sorting";
@@ -214,4 +216,46 @@ export function bincount(t: Tensor, weights?: Tensor | null | { weights?: Tensor
   const wv = w ? readDense(w) : null;
   v.forEach((x, i) => { out[x] = dtype.cast(out[x] + (wv ? wv[i] : 1)); });
   return Tensor._make(out, [n], dtype);
+}
+
+// ---- cov / corrcoef (composed as PyTorch 1.13 composes them, so the graph shows the same nodes) -----------
+export interface CovOpts { correction?: number; fweights?: Tensor | null; aweights?: Tensor | null }
+export function cov(self: Tensor, opts: CovOpts = {}): Tensor {
+  const correction = opts.correction ?? 1;
+  if (self._shape.length > 2) throw new RuntimeError(`cov(): expected input to have two or fewer dimensions but got an input with ${self._shape.length} dimensions`);
+  if (self._dtype === bool) throw new RuntimeError("cov(): bool dtype is not supported for input");
+  const input = self._shape.length < 2 ? view(self, [1, -1]) : self;
+  const n = input._shape[1];
+  let w: Tensor | null = null;
+  for (const [name, t] of [["fweights", opts.fweights], ["aweights", opts.aweights]] as const) {
+    if (!t) continue;
+    if (t._shape.length > 1) throw new RuntimeError(`cov(): expected ${name} to have one or fewer dimensions but got ${name} with ${t._shape.length} dimensions`);
+    if (t.numel() !== n) throw new RuntimeError(`cov(): expected ${name} to have the same numel as there are observations in the input but got ${t.numel()} != ${n}`);
+    if (name === "fweights" && t._dtype.isFloatingPoint) throw new RuntimeError("cov(): expected fweights to have integral dtype");
+    if (name === "aweights" && !t._dtype.isFloatingPoint) throw new RuntimeError("cov(): expected aweights to have floating point dtype");
+    if (readDense(t).some((v) => v < 0)) throw new RuntimeError(`cov(): ${name} cannot be negative`);
+    w = w ? mul(w, t) : t;
+  }
+  const wSum = w ? sum(w) : scalarTensor(n, int64);
+  if (w && Number(wSum.item()) === 0) throw new RuntimeError("cov(): weights sum to zero, can't be normalized");
+  const avg = div(sum(w ? mul(input, w) : input, 1), wSum);
+  let norm: Tensor = w && correction !== 0 && opts.aweights
+    ? sub(wSum, div(mul(sum(mul(w, opts.aweights)), correction), wSum))
+    : sub(wSum, correction);
+  if (Number(norm.item()) <= 0) {
+    warnOnce("cov(): degrees of freedom is <= 0");
+    norm = mul(norm, 0);
+  }
+  const centered = sub(input, unsqueeze(avg, 1));
+  const c = mm(centered, transpose(w ? mul(centered, w) : centered, 0, 1));
+  return squeeze(div(c, norm));
+}
+export function corrcoef(self: Tensor): Tensor {
+  if (self._shape.length > 2) throw new RuntimeError(`corrcoef(): expected input to have two or fewer dimensions but got an input with ${self._shape.length} dimensions`);
+  let c = cov(self);
+  if (c._shape.length === 0) return div(c, c);
+  const stddev = sqrt(diag(c));
+  c = div(c, view(stddev, [-1, 1]));
+  c = div(c, view(stddev, [1, -1]));
+  return clamp(c, -1, 1);
 }
