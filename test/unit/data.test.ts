@@ -14,6 +14,7 @@ interface Fx {
   split_default: number[][]; after_split: number[]; split_gen: number[][]; split_frac: number[][];
   collate: { ints: number[]; ints_dtype: string; floats: number[]; floats_dtype: string; dict_a: number[]; dict_b: number[][]; strs: string[]; bools: boolean[]; bools_dtype: string };
   nobatch: number[][]; concat: number[]; replacement: number[]; subset_random: number[];
+  iterable: { batches: number[][][]; len: number; dropped: number[][][]; after: number[]; shuffle_error: string };
 }
 const fx = loadFixture<Fx>("unit", "data_fixtures.json");
 const { DataLoader, TensorDataset } = torch.utils.data;
@@ -99,4 +100,21 @@ test("DataLoader argument errors are PyTorch's", () => {
   // positional batch_size and shuffle, as DataLoader(ds, 2, False)
   assert.deepEqual([...new DataLoader(ds, 2, false)].map((b) => values(b)), [[1, 2], [3]]);
   assert.deepEqual([...new DataLoader(ds, { batch_sampler: [[2, 0], [1]] })].map((b) => values(b)), [[3, 1], [2]]);
+});
+
+class Counting extends torch.utils.data.IterableDataset<[number, number]> {
+  constructor(readonly n: number) { super(); }
+  *[Symbol.iterator](): Iterator<[number, number]> { for (let i = 0; i < this.n; i++) yield [i, i * 0.5 + 0.25]; }
+  __len__(): number { return this.n; }
+}
+
+test("IterableDataset: batches in order, drop_last, len, _base_seed drawn, shuffle refused", () => {
+  const e = fx.iterable;
+  torch.manual_seed(0);
+  const loader = new DataLoader(new Counting(7), { batch_size: 3 });
+  assert.deepEqual([...loader].map(([a, b]) => [values(a), values(b)]), e.batches);
+  assert.equal(loader.length, e.len);
+  assert.deepEqual([...new DataLoader(new Counting(7), { batch_size: 3, drop_last: true })].map(([a, b]) => [values(a), values(b)]), e.dropped);
+  assert.deepEqual(values(torch.rand(3)), e.after);
+  assert.throws(() => new DataLoader(new Counting(3), { shuffle: true }), { message: e.shuffle_error });
 });

@@ -63,7 +63,28 @@ repl = list(torch.utils.data.RandomSampler(range(6), replacement=True, num_sampl
 torch.manual_seed(4)
 sub = list(torch.utils.data.SubsetRandomSampler([10, 20, 30, 40]))
 
-out = {"loaders": cases, "generator_loader": gen_case, "split_default": splits_default, "after_split": after_split,
+# an IterableDataset: batches in order, _base_seed still drawn per epoch
+class Counting(torch.utils.data.IterableDataset):
+    def __init__(self, n):
+        self.n = n
+
+    def __iter__(self):
+        return iter([(i, i * 0.5 + 0.25) for i in range(self.n)])
+
+    def __len__(self):
+        return self.n
+
+
+torch.manual_seed(0)
+it_loader = DataLoader(Counting(7), batch_size=3)
+iterable = {"batches": [[a.tolist(), b.tolist()] for a, b in it_loader], "len": len(it_loader),
+            "dropped": [[a.tolist(), b.tolist()] for a, b in DataLoader(Counting(7), batch_size=3, drop_last=True)], "after": after()}
+try:
+    DataLoader(Counting(3), shuffle=True)
+except ValueError as e:
+    iterable["shuffle_error"] = str(e)
+
+out = {"iterable": iterable, "loaders": cases, "generator_loader": gen_case, "split_default": splits_default, "after_split": after_split,
        "split_gen": splits_gen, "split_frac": splits_frac, "collate": collate, "nobatch": nobatch,
        "concat": concat_items, "replacement": repl, "subset_random": sub}
 with open(os.path.join(HERE, "data_fixtures.json"), "w") as f:

@@ -6,7 +6,7 @@
 // draws inside __getitem__ use the main generator rather than per-worker seeds.
 import { Generator } from "../../random";
 import { ValueError } from "../../errors";
-import { getItem, type DatasetLike } from "./dataset";
+import { getItem, IterableDataset, type DatasetLike } from "./dataset";
 import { BatchSampler, RandomSampler, SequentialSampler, randomInt64, defaultGen } from "./sampler";
 import { default_collate, type Collated } from "./collate";
 
@@ -27,6 +27,9 @@ export interface DataLoaderOptions<T, B> {
   pin_memory_device?: string;
 }
 
+/** PyTorch's _InfiniteConstantSampler: None forever (never read for iterable datasets). */
+function* infiniteConstant(): IterableIterator<number> { for (;;) yield 0; }
+
 type Sized = { __len__?(): number; length?: number };
 function sizeOf(s: Sized): number {
   if (typeof s.__len__ === "function") return s.__len__();
@@ -35,7 +38,7 @@ function sizeOf(s: Sized): number {
 }
 
 export class DataLoader<T, B = Collated<T>> implements Iterable<B> {
-  readonly dataset: DatasetLike<T>;
+  readonly dataset: DatasetLike<T> | IterableDataset<T>;
   readonly batch_size: number | null;
   readonly drop_last: boolean;
   readonly sampler: Iterable<number>;
@@ -44,7 +47,7 @@ export class DataLoader<T, B = Collated<T>> implements Iterable<B> {
   readonly collate_fn: (batch: T[]) => B;
   readonly generator: Generator | null;
 
-  constructor(dataset: DatasetLike<T>, batch_size?: number | null | DataLoaderOptions<T, B>, shuffle?: boolean | null, opts: DataLoaderOptions<T, B> = {}) {
+  constructor(dataset: DatasetLike<T> | IterableDataset<T>, batch_size?: number | null | DataLoaderOptions<T, B>, shuffle?: boolean | null, opts: DataLoaderOptions<T, B> = {}) {
     const o: DataLoaderOptions<T, B> = batch_size !== null && typeof batch_size === "object" ? batch_size : { ...opts, batch_size: batch_size === undefined ? 1 : batch_size, shuffle };
     this.dataset = dataset;
     const bsGiven = o.batch_size === undefined ? 1 : o.batch_size;
@@ -56,6 +59,11 @@ export class DataLoader<T, B = Collated<T>> implements Iterable<B> {
     let batch_sampler = o.batch_sampler ?? null;
     const shuffle_ = o.shuffle ?? null;
     let batchSize: number | null = bsGiven;
+    if (dataset instanceof IterableDataset) {
+      if (shuffle_ !== null && shuffle_ !== false) throw new ValueError(`DataLoader with IterableDataset: expected unspecified shuffle option, but got shuffle=${shuffle_ ? "True" : "False"}`);
+      if (sampler !== null) throw new ValueError(`DataLoader with IterableDataset: expected unspecified sampler option, but got sampler=${String(sampler)}`);
+      if (batch_sampler !== null) throw new ValueError(`DataLoader with IterableDataset: expected unspecified batch_sampler option, but got batch_sampler=${String(batch_sampler)}`);
+    }
     if (sampler !== null && shuffle_) throw new ValueError("sampler option is mutually exclusive with shuffle");
     if (batch_sampler !== null) {
       if (bsGiven !== 1 || shuffle_ || sampler !== null || drop_last) {
@@ -67,7 +75,9 @@ export class DataLoader<T, B = Collated<T>> implements Iterable<B> {
       throw new ValueError("batch_size=None option disables auto-batching and is mutually exclusive with drop_last");
     }
     if (sampler === null) {
-      sampler = shuffle_ ? new RandomSampler(dataset, { generator: this.generator }) : new SequentialSampler(dataset);
+      // An iterable dataset is not indexed: its "sampler" only yields placeholders, as PyTorch's _InfiniteConstantSampler.
+      if (dataset instanceof IterableDataset) sampler = infiniteConstant();
+      else sampler = shuffle_ ? new RandomSampler(dataset, { generator: this.generator }) : new SequentialSampler(dataset);
     }
     if (batchSize !== null && batch_sampler === null) batch_sampler = new BatchSampler(sampler, batchSize, drop_last);
     this.batch_size = batchSize;
@@ -81,17 +91,41 @@ export class DataLoader<T, B = Collated<T>> implements Iterable<B> {
   get _auto_collation(): boolean { return this.batch_sampler !== null; }
 
   *[Symbol.iterator](): Iterator<B> {
+    if (this.dataset instanceof IterableDataset) { yield* this.iterateIterable(this.dataset); return; }
     const index = this._auto_collation ? (this.batch_sampler as Iterable<number[]>) : this.sampler;
     const it = index[Symbol.iterator]();
     void randomInt64(this.generator ?? defaultGen()); // _base_seed: workers' seeds, drawn even with none
     for (let r = it.next(); !r.done; r = it.next()) {
-      if (this._auto_collation) yield this.collate_fn((r.value as number[]).map((i) => getItem(this.dataset, i)));
-      else yield (this.collate_fn as unknown as (s: T) => B)(getItem(this.dataset, r.value as number));
+      const ds = this.dataset as DatasetLike<T>;
+      if (this._auto_collation) yield this.collate_fn((r.value as number[]).map((i) => getItem(ds, i)));
+      else yield (this.collate_fn as unknown as (s: T) => B)(getItem(ds, r.value as number));
     }
+  }
+
+  /** _IterableDatasetFetcher: take batch_size items per batch; the last short one unless drop_last. */
+  private *iterateIterable(ds: IterableDataset<T>): IterableIterator<B> {
+    void randomInt64(this.generator ?? defaultGen()); // _base_seed, as for map-style datasets
+    const it = ds[Symbol.iterator]();
+    if (!this._auto_collation) {
+      for (let r = it.next(); !r.done; r = it.next()) yield (this.collate_fn as unknown as (s: T) => B)(r.value);
+      return;
+    }
+    const bs = this.batch_size as number;
+    let batch: T[] = [];
+    for (let r = it.next(); !r.done; r = it.next()) {
+      batch.push(r.value);
+      if (batch.length === bs) { yield this.collate_fn(batch); batch = []; }
+    }
+    if (batch.length > 0 && !this.drop_last) yield this.collate_fn(batch);
   }
 
   /** len(loader): the number of batches (or samples without auto-batching). */
   __len__(): number {
+    if (this.dataset instanceof IterableDataset) {
+      const n = sizeOf(this.dataset as unknown as Sized);
+      if (this.batch_size === null) return n;
+      return this.drop_last ? Math.floor(n / this.batch_size) : Math.ceil(n / this.batch_size);
+    }
     return sizeOf((this._auto_collation ? this.batch_sampler : this.sampler) as Sized);
   }
   get length(): number { return this.__len__(); }

@@ -14,6 +14,14 @@ export abstract class Dataset<T> {
   get length(): number { return this.__len__(); }
 }
 
+/**
+ * An iterable-style dataset: subclasses implement [Symbol.iterator]() (Python's __iter__). The
+ * DataLoader batches what it yields, in order; shuffle and samplers do not apply.
+ */
+export abstract class IterableDataset<T> implements Iterable<T> {
+  abstract [Symbol.iterator](): Iterator<T>;
+}
+
 export type DatasetLike<T> = Dataset<T> | readonly T[];
 
 export function getItem<T>(ds: DatasetLike<T>, i: number): T {

@@ -1,5 +1,5 @@
 // torch.utils.data as user files see it: `torch.utils.data.DataLoader`, `TensorDataset`, ...
-export { Dataset, TensorDataset, Subset, ConcatDataset, random_split, getItem, lenOf } from "./dataset";
+export { Dataset, IterableDataset, TensorDataset, Subset, ConcatDataset, random_split, getItem, lenOf } from "./dataset";
 export type { DatasetLike } from "./dataset";
 export { Sampler, SequentialSampler, RandomSampler, SubsetRandomSampler, BatchSampler } from "./sampler";
 export { DataLoader } from "./dataloader";
