@@ -133,13 +133,141 @@ export function householderQR(a: Float64Array, m: number, n: number, complete: b
 }
 
 /**
- * Symmetric eigendecomposition by cyclic Jacobi rotations (reads the lower triangle, as
- * PyTorch's default UPLO='L'). Eigenvalues ascending; eigenvector columns normalised so that
- * their largest-magnitude component is positive (our convention, not LAPACK's).
+ * Symmetric eigendecomposition (reads the lower triangle, as PyTorch's default UPLO='L'):
+ * Householder tridiagonalisation and implicit QL (tred2/tql2 as in EISPACK/JAMA), with cyclic
+ * Jacobi as a fallback should QL not converge. Eigenvalues ascending; eigenvector columns
+ * normalised so that their largest-magnitude component is positive (our convention, not LAPACK's).
  */
 export function symmetricEigen(a: Float64Array, n: number): { values: Float64Array; vectors: Float64Array } {
   const s = new Float64Array(n * n);
   for (let i = 0; i < n; i++) for (let j = 0; j <= i; j++) { s[i * n + j] = a[i * n + j]; s[j * n + i] = a[i * n + j]; }
+  const r = tridiagonalQL(s.slice(), n) ?? jacobiEigen(s, n);
+  const order = Array.from({ length: n }, (_x, i) => i).sort((x, y) => r.d[x] - r.d[y]);
+  const values = new Float64Array(n), vectors = new Float64Array(n * n);
+  order.forEach((src, dst) => {
+    values[dst] = r.d[src];
+    for (let k = 0; k < n; k++) vectors[k * n + dst] = r.v[k * n + src];
+  });
+  normaliseColumnSigns(vectors, n, n);
+  return { values, vectors };
+}
+
+/** tred2 + tql2 on a full symmetric matrix `v` (overwritten by the eigenvectors); null if QL does not converge. */
+function tridiagonalQL(v: Float64Array, n: number): { d: Float64Array; v: Float64Array } | null {
+  const d = new Float64Array(n), e = new Float64Array(n);
+  if (n === 0) return { d, v };
+  const V = (i: number, j: number): number => v[i * n + j];
+  const set = (i: number, j: number, x: number): void => { v[i * n + j] = x; };
+  for (let j = 0; j < n; j++) d[j] = V(n - 1, j);
+  for (let i = n - 1; i > 0; i--) {
+    let scale = 0, h = 0;
+    for (let k = 0; k < i; k++) scale += Math.abs(d[k]);
+    if (scale === 0) {
+      e[i] = d[i - 1];
+      for (let j = 0; j < i; j++) { d[j] = V(i - 1, j); set(i, j, 0); set(j, i, 0); }
+    } else {
+      for (let k = 0; k < i; k++) { d[k] /= scale; h += d[k] * d[k]; }
+      let f = d[i - 1];
+      let g = Math.sqrt(h);
+      if (f > 0) g = -g;
+      e[i] = scale * g;
+      h -= f * g;
+      d[i - 1] = f - g;
+      for (let j = 0; j < i; j++) e[j] = 0;
+      for (let j = 0; j < i; j++) {
+        f = d[j];
+        set(j, i, f);
+        g = e[j] + V(j, j) * f;
+        for (let k = j + 1; k <= i - 1; k++) { g += V(k, j) * d[k]; e[k] += V(k, j) * f; }
+        e[j] = g;
+      }
+      f = 0;
+      for (let j = 0; j < i; j++) { e[j] /= h; f += e[j] * d[j]; }
+      const hh = f / (h + h);
+      for (let j = 0; j < i; j++) e[j] -= hh * d[j];
+      for (let j = 0; j < i; j++) {
+        f = d[j]; g = e[j];
+        for (let k = j; k <= i - 1; k++) set(k, j, V(k, j) - (f * e[k] + g * d[k]));
+        d[j] = V(i - 1, j);
+        set(i, j, 0);
+      }
+    }
+    d[i] = h;
+  }
+  for (let i = 0; i < n - 1; i++) {
+    set(n - 1, i, V(i, i));
+    set(i, i, 1);
+    const h = d[i + 1];
+    if (h !== 0) {
+      for (let k = 0; k <= i; k++) d[k] = V(k, i + 1) / h;
+      for (let j = 0; j <= i; j++) {
+        let g = 0;
+        for (let k = 0; k <= i; k++) g += V(k, i + 1) * V(k, j);
+        for (let k = 0; k <= i; k++) set(k, j, V(k, j) - g * d[k]);
+      }
+    }
+    for (let k = 0; k <= i; k++) set(k, i + 1, 0);
+  }
+  for (let j = 0; j < n; j++) { d[j] = V(n - 1, j); set(n - 1, j, 0); }
+  set(n - 1, n - 1, 1);
+  e[0] = 0;
+  // tql2
+  for (let i = 1; i < n; i++) e[i - 1] = e[i];
+  e[n - 1] = 0;
+  let f = 0, tst1 = 0;
+  const eps = Math.pow(2, -52);
+  for (let l = 0; l < n; l++) {
+    tst1 = Math.max(tst1, Math.abs(d[l]) + Math.abs(e[l]));
+    let m = l;
+    while (m < n) { if (Math.abs(e[m]) <= eps * tst1) break; m++; }
+    if (m > l) {
+      let iter = 0;
+      do {
+        if (++iter > 60) return null;
+        let g = d[l];
+        let p = (d[l + 1] - g) / (2 * e[l]);
+        let r = Math.hypot(p, 1);
+        if (p < 0) r = -r;
+        d[l] = e[l] / (p + r);
+        d[l + 1] = e[l] * (p + r);
+        const dl1 = d[l + 1];
+        let h = g - d[l];
+        for (let i = l + 2; i < n; i++) d[i] -= h;
+        f += h;
+        p = d[m];
+        let c = 1, c2 = c, c3 = c;
+        const el1 = e[l + 1];
+        let sn = 0, s2 = 0;
+        for (let i = m - 1; i >= l; i--) {
+          c3 = c2; c2 = c; s2 = sn;
+          g = c * e[i];
+          h = c * p;
+          r = Math.hypot(p, e[i]);
+          e[i + 1] = sn * r;
+          sn = e[i] / r;
+          c = p / r;
+          p = c * d[i] - sn * g;
+          d[i + 1] = h + sn * (c * g + sn * d[i]);
+          for (let k = 0; k < n; k++) {
+            h = V(k, i + 1);
+            set(k, i + 1, sn * V(k, i) + c * h);
+            set(k, i, c * V(k, i) - sn * h);
+          }
+        }
+        p = (-sn * s2 * c3 * el1 * e[l]) / dl1;
+        e[l] = sn * p;
+        d[l] = c * p;
+      } while (Math.abs(e[l]) > eps * tst1);
+    }
+    d[l] += f;
+    e[l] = 0;
+  }
+  return { d, v };
+}
+
+/** Cyclic Jacobi rotations on a full symmetric matrix (slow, very robust). */
+function jacobiEigen(a: Float64Array, n: number): { d: Float64Array; v: Float64Array } {
+  const s = a.slice();
   const v = identity(n);
   for (let sweep = 0; sweep < 100; sweep++) {
     let off = 0, total = 0;
@@ -170,15 +298,13 @@ export function symmetricEigen(a: Float64Array, n: number): { values: Float64Arr
       }
     }
   }
-  const order = Array.from({ length: n }, (_x, i) => i).sort((x, y) => s[x * n + x] - s[y * n + y]);
-  const values = new Float64Array(n), vectors = new Float64Array(n * n);
-  order.forEach((src, dst) => {
-    values[dst] = s[src * n + src];
-    for (let k = 0; k < n; k++) vectors[k * n + dst] = v[k * n + src];
-  });
-  normaliseColumnSigns(vectors, n, n);
-  return { values, vectors };
+  const d = new Float64Array(n);
+  for (let i = 0; i < n; i++) d[i] = s[i * n + i];
+  return { d, v };
 }
+
+/** The Jacobi path alone, for tests that compare both algorithms. */
+export function _jacobiSymmetricEigen(a: Float64Array, n: number): { d: Float64Array; v: Float64Array } { return jacobiEigen(a, n); }
 
 /** Flips each column so that its largest-magnitude entry (the first of equals) is positive. */
 function normaliseColumnSigns(m: Float64Array, rows: number, cols: number): boolean[] {
