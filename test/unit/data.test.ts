@@ -14,6 +14,7 @@ interface Fx {
   split_default: number[][]; after_split: number[]; split_gen: number[][]; split_frac: number[][];
   collate: { ints: number[]; ints_dtype: string; floats: number[]; floats_dtype: string; dict_a: number[]; dict_b: number[][]; strs: string[]; bools: boolean[]; bools_dtype: string };
   nobatch: number[][]; concat: number[]; replacement: number[]; subset_random: number[];
+  weighted: { seed: number; weights: number[]; n: number; draws: number[]; after: number[] }[]; weighted_gen: number[];
   iterable: { batches: number[][][]; len: number; dropped: number[][][]; after: number[]; shuffle_error: string };
 }
 const fx = loadFixture<Fx>("unit", "data_fixtures.json");
@@ -117,4 +118,14 @@ test("IterableDataset: batches in order, drop_last, len, _base_seed drawn, shuff
   assert.deepEqual([...new DataLoader(new Counting(7), { batch_size: 3, drop_last: true })].map(([a, b]) => [values(a), values(b)]), e.dropped);
   assert.deepEqual(values(torch.rand(3)), e.after);
   assert.throws(() => new DataLoader(new Counting(3), { shuffle: true }), { message: e.shuffle_error });
+});
+
+test("WeightedRandomSampler draws as torch.multinomial(replacement=True)", () => {
+  for (const c of fx.weighted) {
+    torch.manual_seed(c.seed);
+    assert.deepEqual([...new torch.utils.data.WeightedRandomSampler(c.weights, c.n)], c.draws);
+    assert.deepEqual(values(torch.rand(3)), c.after);
+  }
+  assert.deepEqual([...new torch.utils.data.WeightedRandomSampler([3, 1, 2], 12, true, new torch.Generator().manual_seed(2))], fx.weighted_gen);
+  assert.throws(() => new torch.utils.data.WeightedRandomSampler([1, 2], 0), { message: "num_samples should be a positive integer value, but got num_samples=0" });
 });

@@ -84,7 +84,15 @@ try:
 except ValueError as e:
     iterable["shuffle_error"] = str(e)
 
-out = {"iterable": iterable, "loaders": cases, "generator_loader": gen_case, "split_default": splits_default, "after_split": after_split,
+# WeightedRandomSampler (multinomial with replacement), default generator and a given one
+weighted = []
+for seed, w, n in [(3, [0.1, 0.9, 0.4, 0.0, 2.5], 30), (3, [1] * 7, 20), (8, [1e-3, 5, 5, 1e-3], 64)]:
+    torch.manual_seed(seed)
+    weighted.append({"seed": seed, "weights": w, "n": n, "draws": list(torch.utils.data.WeightedRandomSampler(w, n)), "after": after()})
+g = torch.Generator().manual_seed(2)
+weighted_gen = list(torch.utils.data.WeightedRandomSampler([3, 1, 2], 12, generator=g))
+
+out = {"weighted": weighted, "weighted_gen": weighted_gen, "iterable": iterable, "loaders": cases, "generator_loader": gen_case, "split_default": splits_default, "after_split": after_split,
        "split_gen": splits_gen, "split_frac": splits_frac, "collate": collate, "nobatch": nobatch,
        "concat": concat_items, "replacement": repl, "subset_random": sub}
 with open(os.path.join(HERE, "data_fixtures.json"), "w") as f:

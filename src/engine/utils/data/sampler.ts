@@ -4,7 +4,7 @@
 // torch.randperm(n, generator=that); so after torch.manual_seed(s) the order is PyTorch's.
 import { defaultGenerator, Generator, randint, randperm } from "../../random";
 import { rng, PyTorchSource } from "../../rng";
-import { TorchTypeError, ValueError } from "../../errors";
+import { NotImplementedError, TorchTypeError, ValueError } from "../../errors";
 import { lenOf, type DatasetLike } from "./dataset";
 
 /** The generator torch.* draws from (the engine's current source when it is PyTorch's). */
@@ -99,4 +99,63 @@ export class BatchSampler extends Sampler<number[]> {
     const n = typeof this.sampler.__len__ === "function" ? this.sampler.__len__() : (this.sampler.length as number);
     return this.drop_last ? Math.floor(n / this.batch_size) : Math.ceil(n / this.batch_size);
   }
+}
+
+/**
+ * WeightedRandomSampler(weights, num_samples, replacement=true, generator=None): torch.multinomial
+ * with replacement as ATen's CPU kernel draws it: the double weights' running sums normalised by
+ * their total (last bucket set to 1), one 53-bit uniform per sample, binary search for the first
+ * bucket >= the draw. Without replacement PyTorch takes another path (exponential keys and topk),
+ * not available here.
+ */
+export class WeightedRandomSampler extends Sampler<number> {
+  readonly weights: Float64Array;
+  readonly num_samples: number;
+  readonly replacement: boolean;
+  readonly generator: Generator | null;
+  constructor(weights: ArrayLike<number>, num_samples: number, replacement = true, generator: Generator | null = null) {
+    super();
+    if (!Number.isInteger(num_samples) || typeof num_samples === "boolean" || num_samples <= 0) {
+      throw new ValueError(`num_samples should be a positive integer value, but got num_samples=${String(num_samples)}`);
+    }
+    if (typeof replacement !== "boolean") throw new ValueError(`replacement should be a boolean value, but got replacement=${String(replacement)}`);
+    this.weights = Float64Array.from(weights);
+    this.num_samples = num_samples;
+    this.replacement = replacement;
+    this.generator = generator;
+  }
+  *[Symbol.iterator](): Iterator<number> {
+    if (!this.replacement && this.num_samples > 1) {
+      throw new NotImplementedError("WeightedRandomSampler(replacement=False) draws through torch.multinomial without replacement, which Gradient Inspector does not reproduce yet");
+    }
+    yield* multinomialWithReplacement(this.generator ?? defaultGen(), this.weights, this.num_samples);
+  }
+  __len__(): number { return this.num_samples; }
+}
+
+function multinomialWithReplacement(gen: Generator, w: Float64Array, n: number): number[] {
+  const k = w.length;
+  const cum = new Float64Array(k);
+  let sum = 0;
+  for (let j = 0; j < k; j++) {
+    if (!(w[j] >= 0)) throw new RangeError("invalid multinomial distribution (encountering probability entry < 0)");
+    if (!Number.isFinite(w[j])) throw new RangeError("invalid multinomial distribution (encountering probability entry = infinity or NaN)");
+    sum += w[j];
+    cum[j] = sum;
+  }
+  if (!(sum > 0)) throw new RangeError("invalid multinomial distribution (sum of probabilities <= 0)");
+  for (let j = 0; j < k; j++) cum[j] /= sum;
+  cum[k - 1] = 1;
+  const out: number[] = [];
+  for (let s = 0; s < n; s++) {
+    const u = gen.random53() * 2 ** -53;
+    let lo = 0, hi = k;
+    while (hi - lo > 0) {
+      const mid = lo + Math.floor((hi - lo) / 2);
+      if (cum[mid] < u) lo = mid + 1;
+      else hi = mid;
+    }
+    out.push(lo);
+  }
+  return out;
 }
