@@ -23,7 +23,7 @@ export function linesOf(shape: readonly number[], dim: number): Lines {
     outer: outer * inner,
     n,
     inner,
-    at: (o, i) => Math.floor(o / inner) * n * inner + (o % inner) + i * inner,
+    at: inner === 1 ? (o, i) => o * n + i : (o, i) => Math.floor(o / inner) * n * inner + (o % inner) + i * inner,
   };
 }
 

@@ -17,8 +17,20 @@ import { asTensor } from "./scalar";
 import { isScalar, Scalar } from "../float_literal";
 
 /** Ascending order with NaN last (descending: NaN first), stable: PyTorch's CPU sort. */
-function order(vals: readonly number[], descending: boolean): number[] {
-  const idx = vals.map((_v, i) => i);
+function order(vals: ArrayLike<number>, descending: boolean): number[] {
+  const n = vals.length;
+  let hasNan = false;
+  for (let i = 0; i < n; i++) if (vals[i] !== vals[i]) { hasNan = true; break; }
+  if (!hasNan) {
+    // The common case: a numeric comparator on a typed index array (ties by index keep it stable).
+    const v = Float64Array.from(vals as ArrayLike<number>);
+    const idx = new Uint32Array(n);
+    for (let i = 0; i < n; i++) idx[i] = i;
+    if (descending) idx.sort((i, j) => v[j] - v[i] || i - j);
+    else idx.sort((i, j) => v[i] - v[j] || i - j);
+    return Array.from(idx);
+  }
+  const idx = Array.from({ length: n }, (_v, i) => i);
   idx.sort((i, j) => {
     const a = vals[i], b = vals[j];
     const an = a !== a, bn = b !== b;
@@ -27,6 +39,25 @@ function order(vals: readonly number[], descending: boolean): number[] {
     return (a < b) !== descending ? -1 : 1;
   });
   return idx;
+}
+/**
+ * The first k positions of order(vals, descending), without sorting the whole line when k is small:
+ * an insertion buffer of the best k so far (a later equal value goes after the earlier one: stable).
+ */
+function firstK(vals: ArrayLike<number>, k: number, descending: boolean): number[] {
+  const n = vals.length;
+  if (k * 8 > n) return order(vals, descending).slice(0, k);
+  for (let i = 0; i < n; i++) if (vals[i] !== vals[i]) return order(vals, descending).slice(0, k);
+  const bv = new Float64Array(k + 1), bi = new Int32Array(k + 1);
+  let m = 0;
+  for (let i = 0; i < n; i++) {
+    const v = vals[i];
+    if (m === k && (descending ? v <= bv[k - 1] : v >= bv[k - 1])) continue;
+    let j = m < k ? m++ : k - 1;
+    while (j > 0 && (descending ? bv[j - 1] < v : bv[j - 1] > v)) { bv[j] = bv[j - 1]; bi[j] = bi[j - 1]; j--; }
+    bv[j] = v; bi[j] = i;
+  }
+  return Array.from(bi.subarray(0, k));
 }
 /** For each line along `dim`: `pick(sorted line) -> [positions]`; outputs keep the line length `k`. */
 function selectLines(a: Tensor, dim: number, k: number, pick: (vals: number[]) => number[]): [Tensor, Tensor] {
@@ -62,6 +93,7 @@ const selectOp = defineOp<SortP>("sort", {
   name: (_i, p) => p.name,
   forward: ([a], p) => {
     if (p.kind === "reduce") return reduceSelect(a, p.dim, p.keepdim, p.pick as (v: number[]) => number);
+    if (p.kind === "topk") return selectLines(a, p.dim, p.k, (line) => firstK(line, p.k, p.descending));
     return selectLines(a, p.dim, p.k, (line) => order(line, p.descending));
   },
   save: (_i, [, indices]) => [["indices", indices]],
@@ -196,13 +228,25 @@ export function unique(a: Tensor, sorted: boolean | UniqueOpts = true, return_in
   const src = readDense(a);
   let values: Tensor, inverse: Tensor, counts: Tensor;
   if (dim === null || dim === undefined) {
-    const ord = order(Array.from(src), false);
-    const uniq: number[] = [], cnt: number[] = [], inv = new Float64Array(src.length);
-    for (const i of ord) {
+    // Sorted values (NaN last, each NaN its own entry as in PyTorch), then each element's slot by binary search.
+    const sorted = Float64Array.from(src).sort();
+    const uniq: number[] = [];
+    for (let i = 0; i < sorted.length; i++) if (uniq.length === 0 || !(uniq[uniq.length - 1] === sorted[i])) uniq.push(sorted[i]);
+    const firstNan = uniq.findIndex((v) => v !== v);
+    const nanBase = firstNan < 0 ? uniq.length : firstNan;
+    const cnt = new Array<number>(uniq.length).fill(0), inv = new Float64Array(src.length);
+    let nanSeen = 0;
+    for (let i = 0; i < src.length; i++) {
       const v = src[i];
-      if (uniq.length === 0 || !(uniq[uniq.length - 1] === v)) { uniq.push(v); cnt.push(0); }
-      cnt[cnt.length - 1]++;
-      inv[i] = uniq.length - 1;
+      let slot: number;
+      if (v !== v) slot = nanBase + nanSeen++;
+      else {
+        let lo = 0, hi = nanBase - 1;
+        while (lo < hi) { const mid = (lo + hi) >> 1; if (uniq[mid] < v) lo = mid + 1; else hi = mid; }
+        slot = lo;
+      }
+      inv[i] = slot;
+      cnt[slot]++;
     }
     const vd = a._dtype.alloc(uniq.length);
     uniq.forEach((v, i) => (vd[i] = v));
