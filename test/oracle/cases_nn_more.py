@@ -1,5 +1,5 @@
 """Cases: torch.nn.functional activations, losses and distance functions beyond the core set."""
-from build import F, I, inp, op, scenario, step
+from build import F, I, inp, op, scenario, step, values
 
 T = "torch."
 M = "method."
@@ -115,3 +115,52 @@ def nn_losses():
 
 
 FAMILIES["nn_losses"] = nn_losses
+
+
+def nn_shape():
+    c = []
+    add = c.append
+    x3 = F([2, 3, 8], 1301)
+    x4 = F([1, 4, 4, 4], 1302)
+    w1 = F([4, 3, 3], 1303)
+    b1 = F([4], 1304)
+    add(op("conv1d/basic", [x3, w1, b1], NNF + "conv1d", "$0", "$1", "$2"))
+    add(op("conv1d/stride-pad-dil", [x3, w1], NNF + "conv1d", "$0", "$1", None, 2, 1, 2))
+    add(op("conv1d/groups-kw", [F([2, 4, 7], 1305), F([6, 2, 2], 1306), F([6], 1307)], NNF + "conv1d", "$0", "$1", "$2", padding=1, groups=2))
+    add(op("conv1d/same", [x3, F([2, 3, 4], 1308)], NNF + "conv1d", "$0", "$1", padding="same"))
+    add(op("conv1d/unbatched", [F([3, 8], 1309), w1, b1], NNF + "conv1d", "$0", "$1", "$2"))
+    add(op("conv1d/channels-error", [x3, F([4, 2, 3], 1310)], NNF + "conv1d", "$0", "$1"))
+    add(op("max_pool1d/basic", [x3], NNF + "max_pool1d", "$0", 2))
+    add(op("max_pool1d/stride-pad", [x3], NNF + "max_pool1d", "$0", 3, stride=2, padding=1))
+    add(op("max_pool1d/ceil", [x3], NNF + "max_pool1d", "$0", 3, 2, ceil_mode=True))
+    add(op("avg_pool1d/basic", [x3], NNF + "avg_pool1d", "$0", 2))
+    # float64: in float32 the 2-D pools' backward rounds 1 ulp apart from ATen's, which can flip a printed digit
+    x3d = F([2, 3, 8], 1301, dtype="float64")
+    add(op("avg_pool1d/pad-no-count", [x3d], NNF + "avg_pool1d", "$0", 3, 2, 1, count_include_pad=False))
+    add(op("adaptive_avg_pool1d/3", [x3d], NNF + "adaptive_avg_pool1d", "$0", 3))
+    add(op("adaptive_avg_pool1d/1", [x3], NNF + "adaptive_avg_pool1d", "$0", 1))
+    add(op("adaptive_max_pool1d/3", [x3], NNF + "adaptive_max_pool1d", "$0", 3))
+    add(op("adaptive_max_pool2d/2", [x4], NNF + "adaptive_max_pool2d", "$0", 2))
+    add(op("adaptive_max_pool2d/3x1", [F([2, 2, 5, 7], 1311)], NNF + "adaptive_max_pool2d", "$0", [3, 1]))
+    add(op("adaptive_max_pool2d/unbatched", [F([3, 5, 5], 1312)], NNF + "adaptive_max_pool2d", "$0", 3))
+    add(op("pixel_shuffle/2", [x4], NNF + "pixel_shuffle", "$0", 2))
+    add(op("pixel_unshuffle/2", [x4], NNF + "pixel_unshuffle", "$0", 2))
+    add(op("pixel_shuffle/5d", [F([2, 1, 8, 2, 3], 1313)], NNF + "pixel_shuffle", "$0", 2))
+    add(op("pixel_shuffle/error", [F([1, 3, 2, 2], 1314)], NNF + "pixel_shuffle", "$0", 2))
+    add(op("interpolate/nearest-x2", [x4], NNF + "interpolate", "$0", scale_factor=2))
+    add(op("interpolate/nearest-size", [x4], NNF + "interpolate", "$0", size=[6, 3]))
+    add(op("interpolate/nearest-1.5", [F([1, 2, 5, 3], 1315)], NNF + "interpolate", "$0", scale_factor=1.5))
+    # bilinear in float64: float32 results are within 2e-7 of PyTorch's but not bit-identical (printed digits
+    # can flip); test/nn/more_layers covers float32 bilinear with a tolerance
+    # (7 decimals: 4-decimal inputs put bilinear results on exact printing ties; two cases check the forward
+    # only, as the oracle's 4-decimal output gradient lands on ties too: gradcheck and test/nn cover backward)
+    x4d = inp(values([1, 4, 4, 4], 1302, decimals=7), "float64")
+    add(op("interpolate/bilinear-size", [x4d], NNF + "interpolate", "$0", size=[6, 5], mode="bilinear", backward=False))
+    add(op("interpolate/bilinear-ac", [x4d], NNF + "interpolate", "$0", scale_factor=1.5, mode="bilinear", align_corners=True))
+    add(op("interpolate/bilinear-down", [inp(values([2, 1, 7, 6], 1316, decimals=7), "float64")], NNF + "interpolate", "$0", size=[3, 4], mode="bilinear"))
+    add(op("interpolate/bilinear-scale", [inp(values([1, 2, 3, 5], 1317, decimals=7), "float64")], NNF + "interpolate", "$0", scale_factor=[2.0, 0.6], mode="bilinear", backward=False))
+    add(op("interpolate/nearest-align-error", [x4], NNF + "interpolate", "$0", scale_factor=2, align_corners=True))
+    return c
+
+
+FAMILIES["nn_shape"] = nn_shape

@@ -40,4 +40,16 @@ export const samples: Record<string, Sample[]> = {
   add_scalar: [{ inputs: (r) => [r(2, 3), r(2, 3)], call: (a, b) => F.pairwise_distance(a, b) }],
   sub_scalar: [{ inputs: (r) => [r(2, 3), r(2, 3), r(2)], call: (a, b, t) => F.cosine_embedding_loss(a, b, t.detach().sign(), { margin: -0.9, reduction: "none" }) }],
   transpose_inplace: [{ inputs: (r) => [r(3, 2, 2)], call: (a) => gru().forward(a)[0] }],
+  conv1d: [
+    { inputs: (r) => [r(2, 3, 6), r(4, 3, 3), r(4)], call: (x, w, b) => F.conv1d(x, w, b, { stride: 2, padding: 1 }) },
+    { inputs: (r) => [r(1, 4, 5), r(4, 2, 2)], call: (x, w) => F.conv1d(x, w, null, { groups: 2, dilation: 2 }) },
+  ],
+  adaptive_max_pool2d: [{ inputs: (r) => [r(1, 2, 5, 4)], call: (x) => F.adaptive_max_pool2d(x, [3, 2]) }],
+  pixel_shuffle: [{ inputs: (r) => [r(1, 8, 2, 3)], call: (x) => F.pixel_shuffle(x, 2) }],
+  pixel_unshuffle: [{ inputs: (r) => [r(1, 2, 4, 6)], call: (x) => F.pixel_unshuffle(x, 2) }],
+  upsample2d: [
+    { inputs: (r) => [r(1, 2, 3, 4)], call: (x) => F.interpolate(x, { size: [5, 7], mode: "bilinear" }) },
+    { inputs: (r) => [r(1, 2, 3, 4)], call: (x) => F.interpolate(x, { scale_factor: 1.5, mode: "bilinear", align_corners: true }) },
+    { inputs: (r) => [r(1, 2, 3, 4)], call: (x) => F.interpolate(x, { size: [5, 9] }) },
+  ],
 };

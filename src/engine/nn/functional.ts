@@ -36,6 +36,8 @@ export * from "./functional_loss";
 export * from "./functional_act";
 export * from "./functional_loss_more";
 export * from "./functional_attention";
+export * from "./functional_onedim";
+export * from "./functional_shape";
 
 type IntOr2 = number | [number, number] | number[];
 

@@ -20,6 +20,11 @@ export {
 } from "./layers/loss_more";
 export { RNNBase, RNN, LSTM, GRU, RNNCellBase, RNNCell, LSTMCell, GRUCell } from "./layers/rnn";
 export { NonDynamicallyQuantizableLinear, MultiheadAttention, TransformerEncoderLayer, TransformerEncoder } from "./layers/transformer";
+export { Conv1d, MaxPool1d, AvgPool1d, AdaptiveAvgPool1d, AdaptiveMaxPool1d, AdaptiveMaxPool2d } from "./layers/onedim";
+export {
+  Unflatten, PixelShuffle, PixelUnshuffle, Upsample, ConstantPad1d, ConstantPad2d, ZeroPad2d, ReflectionPad1d, ReflectionPad2d,
+  ReplicationPad1d, ReplicationPad2d, Dropout1d, Dropout2d,
+} from "./layers/shape_more";
 export * as functional from "./functional";
 export * as init from "./init";
 export * as utils from "./utils";
