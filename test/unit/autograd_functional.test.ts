@@ -79,3 +79,18 @@ test("gradcheck: true for a correct gradient, PyTorch's GradcheckError text for 
     message: "gradcheck expects at least one input tensor to require gradient, but none of the them have requires_grad=True.",
   });
 });
+
+class DetachedSquare extends torch.autograd.Function {
+  static override forward(ctx: torch.autograd.FunctionCtx, ...args: unknown[]): Tensor { const a = args[0] as Tensor; ctx.save_for_backward(a); return a.mul(a); }
+  static override backward(ctx: torch.autograd.FunctionCtx, ...grads: Tensor[]): Tensor { const [a] = ctx.saved_tensors; return grads[0].mul(a.detach()).mul(2); }
+}
+
+test("gradgradcheck: random grad_outputs drawn as PyTorch's; a backward that is not differentiable fails", () => {
+  const xa = torch.tensor([0.5, -1.0, 2.0], { dtype: torch.float64, requires_grad: true });
+  torch.manual_seed(5);
+  const b = torch.tensor([1.0, -2.0, 0.5], { dtype: torch.float64, requires_grad: true });
+  assert.equal(torch.autograd.gradgradcheck((a, c) => (a as Tensor).pow(3).mul(c as Tensor), [xa, b]), fx.gradgradcheck_ok);
+  assert.deepEqual(values(torch.rand(3)), fx.gradgradcheck_after);
+  torch.manual_seed(6);
+  assert.throws(() => torch.autograd.gradgradcheck((a) => DetachedSquare.apply(a) as Tensor, [xa]), { message: fx.gradgradcheck_bad as string });
+});

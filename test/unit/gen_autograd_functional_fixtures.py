@@ -74,5 +74,27 @@ except RuntimeError as e:
     out["gradcheck_bad"] = str(e)
     out["gradcheck_bad_type"] = type(e).__name__
 out["gradcheck_bad_quiet"] = torch.autograd.gradcheck(BadSquare.apply, (xa,), raise_exception=False)
+
+
+class DetachedSquare(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, a):
+        ctx.save_for_backward(a)
+        return a * a
+
+    @staticmethod
+    def backward(ctx, g):
+        (a,) = ctx.saved_tensors
+        return g * a.detach() * 2
+
+
+torch.manual_seed(5)
+out["gradgradcheck_ok"] = torch.autograd.gradgradcheck(lambda a, b: a.pow(3) * b, (xa, torch.tensor([1.0, -2.0, 0.5], dtype=D, requires_grad=True)))
+out["gradgradcheck_after"] = torch.rand(3).tolist()
+torch.manual_seed(6)
+try:
+    torch.autograd.gradgradcheck(DetachedSquare.apply, (xa,))
+except RuntimeError as e:
+    out["gradgradcheck_bad"] = str(e)
 json.dump(out, open(os.path.join(HERE, "autograd_functional_fixtures.json"), "w"), indent=0)
 print(out["gradcheck_bad"])

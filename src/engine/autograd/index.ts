@@ -24,4 +24,4 @@ export function set_grad_enabled<T>(mode: boolean, fn?: () => T): T | undefined 
 export { backward, grad, is_grad_enabled, Node };
 export { Function, FunctionCtx } from "./function";
 export * as functional from "../autograd_extra/functional";
-export { gradcheck, GradcheckError } from "../autograd_extra/gradcheck";
+export { gradcheck, gradgradcheck, GradcheckError } from "../autograd_extra/gradcheck";

@@ -7,8 +7,8 @@
 // (check_undefined_grad), which needs backward functions that see undefined grads.
 import { Tensor } from "../tensor";
 import { grad } from "../autograd/engine";
-import { withGradMode } from "../autograd/grad_mode";
-import { zeros_like } from "../creation";
+import { rand, zeros_like } from "../creation";
+import { float64 } from "../dtype";
 import { allclose } from "../ops/elementwise";
 import { readDense } from "../ops/loops";
 import { RuntimeError, ValueError, warnOnce } from "../errors";
@@ -55,9 +55,9 @@ function numericalJacobian(func: GradFn, inputs: unknown[], diffInputs: Tensor[]
     positions(inp).forEach((pos, row) => {
       const orig = data[pos];
       data[pos] = r(orig - r(eps));
-      const a = withGradMode(false, () => asList(func(...inputs)).map((t) => readDense(t).slice()));
+      const a = asList(func(...inputs)).map((t) => readDense(t).slice());
       data[pos] = r(orig + r(eps));
-      const b = withGradMode(false, () => asList(func(...inputs)).map((t) => readDense(t).slice()));
+      const b = asList(func(...inputs)).map((t) => readDense(t).slice());
       data[pos] = orig;
       outputs.forEach((o, oi) => {
         const c = o._dtype.cast.bind(o._dtype);
@@ -164,4 +164,34 @@ export function gradcheck(func: GradFn, inputs: unknown, opts: GradcheckOptions 
     if (e instanceof GradcheckError) return false;
     throw e;
   }
+}
+
+export interface GradgradcheckOptions extends GradcheckOptions { gen_non_contig_grad_outputs?: boolean; check_rev_over_rev?: boolean }
+
+/**
+ * gradgradcheck(func, inputs, grad_outputs=None): gradcheck of the function that maps (inputs,
+ * grad_outputs) to autograd.grad(func(inputs), inputs, grad_outputs, create_graph=True). Without
+ * grad_outputs they are 1.13's torch.testing.make_tensor(low=-1, high=1): r = rand(shape),
+ * 1 * r + (-1) * (1 - r), drawn from the default generator as PyTorch draws them.
+ */
+export function gradgradcheck(func: GradFn, inputs: unknown, grad_outputs?: Tensor | Tensor[] | null, opts: GradgradcheckOptions = {}): boolean {
+  const tupled = Array.isArray(inputs) ? inputs : [inputs];
+  if (opts.gen_non_contig_grad_outputs) throw new RuntimeError("gradgradcheck: gen_non_contig_grad_outputs=True is not available in Gradient Inspector");
+  const gos = grad_outputs === undefined || grad_outputs === null
+    ? asList(func(...tupled)).filter((o) => o.requires_grad).map((o) => {
+      const r = rand(o._shape, { dtype: o._dtype.isFloatingPoint ? o._dtype : float64 });
+      return r.mul(1).add(r.neg().add(1).mul(-1)).requires_grad_();
+    })
+    : asList(grad_outputs);
+  const nOut = gos.length;
+  const diffIn = new Set(tupled.flatMap((x, i) => (x instanceof Tensor && x.requires_grad ? [i] : [])));
+  const diffGo = new Set(gos.flatMap((x, i) => (x.requires_grad ? [i] : [])));
+  const newFunc = (...args: unknown[]): Tensor[] => {
+    const ins = args.slice(0, args.length - nOut).map((x, i) => (diffIn.has(i) ? (x as Tensor).requires_grad_() : x));
+    const outs = asList(func(...ins)).filter((t) => t.requires_grad);
+    const g = (args.slice(args.length - nOut) as Tensor[]).map((x, i) => (diffGo.has(i) ? x.requires_grad_() : x));
+    const diffArgs = ins.filter((_x, i) => diffIn.has(i)) as Tensor[];
+    return grad(outs, diffArgs, { grad_outputs: g, create_graph: true, allow_unused: true }).filter((t): t is Tensor => t !== null);
+  };
+  return gradcheck(newFunc, [...tupled, ...gos], { ...opts, check_backward_ad: opts.check_rev_over_rev ?? true });
 }
