@@ -1,6 +1,7 @@
 // F.scaled_dot_product_attention (PyTorch 2.x; 1.13 lacks it) against its documented reference
 // formula run in PyTorch 1.13 by gen_more.py: values and the grads of q, k, v.
 import { test } from "node:test";
+import assert from "node:assert/strict";
 import * as torch from "../../src/engine";
 import type { Tensor } from "../../src/engine";
 import { assertClose, assertExact, FixtureTensor, loadFixture, toTensor } from "./helpers";
@@ -25,3 +26,17 @@ for (const c of fx.sdpa) {
     [q, k, v].forEach((t: Tensor, i) => assertClose(t.grad as Tensor, c.grads[i], `grad ${i}`, 1e-4, 1e-5));
   });
 }
+
+interface Containers { seed: number; list_repr: string; dict_repr: string; list_names: string[]; dict_names: string[] }
+test("ParameterList and ParameterDict: registration names and PyTorch's repr", () => {
+  const c = loadFixture<{ containers: Containers }>("nn", "fixtures_more.json").containers;
+  torch.manual_seed(c.seed);
+  const pl = new torch.nn.ParameterList([new torch.nn.Parameter(torch.randn(3, 4)), new torch.nn.Parameter(torch.randn([5], { dtype: torch.float64 }))]);
+  const pd = new torch.nn.ParameterDict({ alpha: new torch.nn.Parameter(torch.randn(2)), beta: new torch.nn.Parameter(torch.randn(2, 3)) });
+  assert.equal(String(pl), c.list_repr);
+  assert.equal(String(pd), c.dict_repr);
+  assert.deepEqual([...pl.named_parameters()].map(([n]) => n), c.list_names);
+  assert.deepEqual([...pd.named_parameters()].map(([n]) => n), c.dict_names);
+  assert.equal(pl.length, 2);
+  assert.equal(pd.get("beta"), [...pd.parameters()][1]);
+});

@@ -139,6 +139,12 @@ CASES = [
     ("Dropout1d", [], {}, [[4, 3, 5]]),
     ("Dropout2d", [0.3], {}, [[2, 6, 2, 2]]),
     ("Dropout2d", [], {}, [[2, 6, 2, 2]], "eval"),
+    ("GroupNorm", [2, 4], {}, [[2, 4, 3, 3]]),
+    ("GroupNorm", [3, 6], {"eps": 1e-3, "affine": False}, [[2, 6, 5]]),
+    ("InstanceNorm1d", [3], {}, [[2, 3, 6]]),
+    ("InstanceNorm2d", [4], {"affine": True}, [[2, 4, 3, 3]]),
+    ("InstanceNorm2d", [4], {"affine": True, "track_running_stats": True}, [[2, 4, 3, 3]]),
+    ("InstanceNorm1d", [3], {"track_running_stats": True}, [[3, 5]], "eval"),
 ]
 
 
@@ -243,9 +249,17 @@ def sdpa_cases():
     return out
 
 
+def containers():
+    torch.manual_seed(3000)
+    pl = nn.ParameterList([nn.Parameter(torch.randn(3, 4)), nn.Parameter(torch.randn(5, dtype=torch.float64))])
+    pd = nn.ParameterDict({"alpha": nn.Parameter(torch.randn(2)), "beta": nn.Parameter(torch.randn(2, 3))})
+    return {"seed": 3000, "list_repr": repr(pl), "dict_repr": repr(pd),
+            "list_names": [n for n, _ in pl.named_parameters()], "dict_names": [n for n, _ in pd.named_parameters()]}
+
+
 def main():
     doc = {"torch": torch.__version__, "generator": "test/nn/gen_more.py",
-           "modules": [run_case(i, s) for i, s in enumerate(CASES)], "sdpa": sdpa_cases()}
+           "modules": [run_case(i, s) for i, s in enumerate(CASES)], "sdpa": sdpa_cases(), "containers": containers()}
     with open(os.path.join(HERE, "fixtures_more.json"), "w") as f:
         json.dump(doc, f)
     print(f"{len(doc['modules'])} module cases")

@@ -164,3 +164,24 @@ def nn_shape():
 
 
 FAMILIES["nn_shape"] = nn_shape
+
+
+def nn_norm_more():
+    c = []
+    add = c.append
+    x = F([2, 4, 3, 3], 1401)
+    add(op("group_norm/affine", [x, F([4], 1402), F([4], 1403)], NNF + "group_norm", "$0", 2, "$1", "$2"))
+    # float64 where float32 results land within 1 ulp of a printed digit boundary (ATen's float32 statistics
+    # sum in another order); test/nn/more_layers covers float32 with a tolerance
+    xd = inp(values([2, 4, 3, 3], 1401, decimals=7), "float64")
+    add(op("group_norm/plain", [xd], NNF + "group_norm", "$0", 4))
+    add(op("group_norm/1-group-eps", [F([3, 6, 5], 1404)], NNF + "group_norm", "$0", 1, eps=1e-3))
+    add(op("group_norm/weight-only", [x, F([4], 1405)], NNF + "group_norm", "$0", 2, weight="$1"))
+    add(op("group_norm/divisible-error", [x], NNF + "group_norm", "$0", 3))
+    add(op("instance_norm/plain", [xd], NNF + "instance_norm", "$0"))
+    add(op("instance_norm/affine", [x, F([4], 1406), F([4], 1407)], NNF + "instance_norm", "$0", weight="$1", bias="$2"))
+    add(op("instance_norm/3d", [F([2, 3, 7], 1408)], NNF + "instance_norm", "$0", eps=1e-3))
+    return c
+
+
+FAMILIES["nn_norm_more"] = nn_norm_more

@@ -52,4 +52,8 @@ export const samples: Record<string, Sample[]> = {
     { inputs: (r) => [r(1, 2, 3, 4)], call: (x) => F.interpolate(x, { scale_factor: 1.5, mode: "bilinear", align_corners: true }) },
     { inputs: (r) => [r(1, 2, 3, 4)], call: (x) => F.interpolate(x, { size: [5, 9] }) },
   ],
+  group_norm: [
+    { inputs: (r) => [r(2, 4, 3), r(4), r(4)], call: (x, w, b) => F.group_norm(x, 2, w, b) },
+    { inputs: (r) => [r(2, 6, 2, 2)], call: (x) => F.group_norm(x, 3).mul(torch.arange(48, f64).view(2, 6, 2, 2)) },
+  ],
 };

@@ -38,6 +38,7 @@ export * from "./functional_loss_more";
 export * from "./functional_attention";
 export * from "./functional_onedim";
 export * from "./functional_shape";
+export * from "./functional_norm_more";
 
 type IntOr2 = number | [number, number] | number[];
 

@@ -25,6 +25,8 @@ export {
   Unflatten, PixelShuffle, PixelUnshuffle, Upsample, ConstantPad1d, ConstantPad2d, ZeroPad2d, ReflectionPad1d, ReflectionPad2d,
   ReplicationPad1d, ReplicationPad2d, Dropout1d, Dropout2d,
 } from "./layers/shape_more";
+export { GroupNorm, InstanceNorm1d, InstanceNorm2d } from "./layers/norm_more";
+export { ParameterList, ParameterDict } from "./layers/param_containers";
 export * as functional from "./functional";
 export * as init from "./init";
 export * as utils from "./utils";
