@@ -11,7 +11,7 @@ import { NotImplementedError, RuntimeError, warnOnce } from "../errors";
 import {
   add, div, eq, ge, isnan, le, log1p, logicalAnd, logicalNot, logicalOr, mul, pow, sub, toDtype, where, zerosLike, nonzero,
 } from "./elementwise";
-import { contiguous, expand, narrow, reshape, select, slice, stack, unsqueeze, view } from "./views";
+import { cat, contiguous, expand, narrow, reshape, select, slice, stack, unsqueeze, view } from "./views";
 import { sum } from "./reduce";
 import { gather, getitem, masked_select, take, IndexSpec } from "./indexing";
 import { cumsum, cumprod } from "./scan";
@@ -514,4 +514,36 @@ export function sum_to_size(a: Tensor, ...size: (number | number[])[]): Tensor {
   if (dims.length === 0) return a;
   const s = sum(a, dims, true);
   return lead > 0 ? view(s, target) : s;
+}
+
+// ---- gradient (numerical derivative along dims, as NumPy/PyTorch define it) ---------------------------------
+export interface GradientOpts { spacing?: number | number[]; dim?: number | number[] | null; edge_order?: number }
+/** torch.gradient with scalar spacings, composed as PyTorch 1.13 composes it (central differences, cat of edges). */
+export function gradient(self: Tensor, opts: GradientOpts = {}): Tensor[] {
+  const edge = opts.edge_order ?? 1;
+  if (edge !== 1 && edge !== 2) throw new RuntimeError("torch.gradient only supports edge_order=1 and edge_order=2.");
+  const dims = opts.dim === undefined || opts.dim === null ? self._shape.map((_s, i) => i) : typeof opts.dim === "number" ? [opts.dim] : opts.dim;
+  const sp = opts.spacing ?? 1;
+  const spacings = typeof sp === "number" ? dims.map(() => sp) : sp;
+  if (spacings.length !== dims.length) {
+    throw new RuntimeError(`torch.gradient expected spacing to be unspecified, a scalar or it's spacing and dim arguments to have the same length, but got a spacing argument of length ${spacings.length} and a dim argument of length ${dims.length}.`);
+  }
+  return dims.map((d0, i) => {
+    const d = wrapDim(d0, self._shape.length);
+    if (self._shape[d] < edge + 1) {
+      throw new RuntimeError(`torch.gradient expected each dimension size to be at least edge_order+1`);
+    }
+    const h = spacings[i];
+    const sl = (s: number, e?: number): Tensor => slice(self, d, s, e ?? null);
+    const center = divS(sub(sl(2), sl(0, -2)), h);
+    let prepend: Tensor, append: Tensor;
+    if (edge === 1) {
+      prepend = divS(sub(sl(1, 2), sl(0, 1)), h);
+      append = divS(sub(sl(-1), sl(-2, -1)), h);
+    } else {
+      prepend = divS(sub(add(mulS(sl(0, 1), -1.5), mulS(sl(1, 2), 2)), mulS(sl(2, 3), 0.5)), h);
+      append = divS(add(sub(mulS(sl(-3, -2), 0.5), mulS(sl(-2, -1), 2)), mulS(sl(-1), 1.5)), h);
+    }
+    return cat([prepend, divS(center, 2), append], d);
+  });
 }
