@@ -118,6 +118,10 @@ test("IterableDataset: batches in order, drop_last, len, _base_seed drawn, shuff
   assert.deepEqual([...new DataLoader(new Counting(7), { batch_size: 3, drop_last: true })].map(([a, b]) => [values(a), values(b)]), e.dropped);
   assert.deepEqual(values(torch.rand(3)), e.after);
   assert.throws(() => new DataLoader(new Counting(3), { shuffle: true }), { message: e.shuffle_error });
+  const chain = new torch.utils.data.ChainDataset([new Counting(2), new Counting(3)]);
+  assert.deepEqual([...chain].map(([a]) => a), [0, 1, 0, 1, 2]);
+  assert.equal(new DataLoader(chain, { batch_size: 2 }).length, 3);
+  assert.equal(torch.utils.data.get_worker_info(), null);
 });
 
 test("WeightedRandomSampler draws as torch.multinomial(replacement=True)", () => {

@@ -22,6 +22,16 @@ export abstract class IterableDataset<T> implements Iterable<T> {
   abstract [Symbol.iterator](): Iterator<T>;
 }
 
+/** ChainDataset(datasets): the iterable datasets one after another. */
+export class ChainDataset<T> extends IterableDataset<T> {
+  readonly datasets: Iterable<T>[];
+  constructor(datasets: Iterable<Iterable<T>>) { super(); this.datasets = [...datasets]; }
+  *[Symbol.iterator](): Iterator<T> { for (const d of this.datasets) yield* d; }
+  __len__(): number {
+    return this.datasets.reduce((n, d) => n + (d as unknown as { __len__(): number }).__len__(), 0);
+  }
+}
+
 export type DatasetLike<T> = Dataset<T> | readonly T[];
 
 export function getItem<T>(ds: DatasetLike<T>, i: number): T {
