@@ -145,6 +145,9 @@ CASES = [
     ("InstanceNorm2d", [4], {"affine": True}, [[2, 4, 3, 3]]),
     ("InstanceNorm2d", [4], {"affine": True, "track_running_stats": True}, [[2, 4, 3, 3]]),
     ("InstanceNorm1d", [3], {"track_running_stats": True}, [[3, 5]], "eval"),
+    ("ConvTranspose2d", [4, 2, 3], {"stride": 2}, [[1, 4, 4, 4]]),
+    ("ConvTranspose2d", [4, 6, [3, 2]], {"stride": [2, 1], "padding": 1, "output_padding": [1, 0], "groups": 2, "bias": False}, [[2, 4, 3, 5]]),
+    ("ConvTranspose2d", [3, 2, 2], {"dilation": 2, "padding": [0, 1]}, [[3, 4, 4]]),
 ]
 
 

@@ -129,6 +129,8 @@ def nn_shape():
     add(op("conv1d/groups-kw", [F([2, 4, 7], 1305), F([6, 2, 2], 1306), F([6], 1307)], NNF + "conv1d", "$0", "$1", "$2", padding=1, groups=2))
     add(op("conv1d/same", [x3, F([2, 3, 4], 1308)], NNF + "conv1d", "$0", "$1", padding="same"))
     add(op("conv1d/unbatched", [F([3, 8], 1309), w1, b1], NNF + "conv1d", "$0", "$1", "$2"))
+    add(op("conv_transpose2d/basic", [x4, F([4, 2, 3, 3], 1320), F([2], 1321)], NNF + "conv_transpose2d", "$0", "$1", "$2", stride=2, padding=1, output_padding=1))
+    add(op("conv_transpose2d/groups", [x4, F([4, 1, 2, 2], 1322)], NNF + "conv_transpose2d", "$0", "$1", None, 1, 0, 0, 2))
     add(op("conv1d/channels-error", [x3, F([4, 2, 3], 1310)], NNF + "conv1d", "$0", "$1"))
     add(op("max_pool1d/basic", [x3], NNF + "max_pool1d", "$0", 2))
     add(op("max_pool1d/stride-pad", [x3], NNF + "max_pool1d", "$0", 3, stride=2, padding=1))

@@ -56,4 +56,8 @@ export const samples: Record<string, Sample[]> = {
     { inputs: (r) => [r(2, 4, 3), r(4), r(4)], call: (x, w, b) => F.group_norm(x, 2, w, b) },
     { inputs: (r) => [r(2, 6, 2, 2)], call: (x) => F.group_norm(x, 3).mul(torch.arange(48, f64).view(2, 6, 2, 2)) },
   ],
+  conv_transpose2d: [
+    { inputs: (r) => [r(1, 4, 3, 3), r(4, 2, 3, 3), r(2)], call: (x, w, b) => F.conv_transpose2d(x, w, b, { stride: 2, padding: 1, output_padding: 1 }) },
+    { inputs: (r) => [r(2, 4, 2, 3), r(4, 3, 2, 2)], call: (x, w) => F.conv_transpose2d(x, w, null, { groups: 2, dilation: 2 }) },
+  ],
 };

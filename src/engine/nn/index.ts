@@ -27,6 +27,7 @@ export {
 } from "./layers/shape_more";
 export { GroupNorm, InstanceNorm1d, InstanceNorm2d } from "./layers/norm_more";
 export { ParameterList, ParameterDict } from "./layers/param_containers";
+export { ConvTranspose2d } from "./layers/transposed_conv";
 export * as functional from "./functional";
 export * as init from "./init";
 export * as utils from "./utils";
