@@ -103,6 +103,8 @@ declare module "./tensor" {
     addmv_(mat: Tensor, vec: Tensor, opts?: BetaAlpha): Tensor; addbmm_(b1: Tensor, b2: Tensor, opts?: BetaAlpha): Tensor;
     baddbmm_(b1: Tensor, b2: Tensor, opts?: BetaAlpha): Tensor;
     cov(opts?: St.CovOpts): Tensor; corrcoef(): Tensor;
+    aminmax(opts?: { dim?: number | null; keepdim?: boolean }): Mm.NamedPair;
+    histogram(bins?: number | Tensor | Mm.HistogramOpts, opts?: Mm.HistogramOpts): Mm.NamedPair;
     ravel(): Tensor; argwhere(): Tensor; signbit(): Tensor; isposinf(): Tensor; isneginf(): Tensor; positive(): Tensor;
     fix(): Tensor; fix_(): Tensor; ndimension(): number;
     gcd(other: Tensor): Tensor; gcd_(other: Tensor): Tensor; lcm(other: Tensor): Tensor; lcm_(other: Tensor): Tensor;
@@ -247,6 +249,8 @@ def("addbmm_", function (this: Tensor, a: Tensor, b: Tensor, o?: BetaAlpha) { re
 def("baddbmm_", function (this: Tensor, a: Tensor, b: Tensor, o?: BetaAlpha) { return inplace(this, () => Bl.baddbmm(this, a, b, o)); });
 def("ravel", function () { return Mm.ravel(this); });
 def("cov", function (o?: St.CovOpts) { return St.cov(this, o); });
+def("aminmax", function (o?: { dim?: number | null; keepdim?: boolean }) { return Mm.aminmax(this, o); });
+def("histogram", function (b?: number | Tensor | Mm.HistogramOpts, o?: Mm.HistogramOpts) { return Mm.histogram(this, b, o); });
 def("corrcoef", function () { return St.corrcoef(this); });
 def("argwhere", function () { return Mm.argwhere(this); });
 def("signbit", function () { return Mm.signbit(this); });

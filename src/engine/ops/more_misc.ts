@@ -4,7 +4,7 @@
 // diagonal_scatter, scatter_reduce, unique_consecutive, fill_diagonal_, sum_to_size, result_type.
 import { DType, bool, int64, promoteTypes, resultType } from "../dtype";
 import { Tensor } from "../tensor";
-import { op1, opRegistry } from "./define";
+import { defineOp, op1, opRegistry } from "./define";
 import { mapBinary, mapUnary, readDense } from "./loops";
 import { broadcastShapes, numelOf, parseSizes, wrapDim } from "../shape";
 import { NotImplementedError, RuntimeError, warnOnce } from "../errors";
@@ -12,14 +12,14 @@ import {
   add, div, eq, ge, isnan, le, log1p, logicalAnd, logicalNot, logicalOr, mul, pow, sub, toDtype, where, zerosLike, nonzero,
 } from "./elementwise";
 import { cat, contiguous, expand, narrow, reshape, select, slice, stack, unsqueeze, view } from "./views";
-import { sum } from "./reduce";
+import { amax, amin, sum } from "./reduce";
 import { gather, getitem, masked_select, take, IndexSpec } from "./indexing";
 import { cumsum, cumprod } from "./scan";
 import { diag, diagonal, flip, meshgrid, _diagonalBackward } from "./reshaping";
 import { scatter, scatterPlan, scatter_add as scatterAdd } from "./scatter";
 import { Operand, asTensor, promotionOf, resultTypeOf, scalarTensor } from "./scalar";
 import { FloatLiteral, isScalar, scalarValue, Scalar } from "../float_literal";
-import { dtypeTitleOf, floatOf, isOpts, rounder, viewOf, Op } from "./math_common";
+import { dtypeTitleOf, floatOf, fromDense, isOpts, rounder, viewOf, Op } from "./math_common";
 import * as SF from "./special_fns";
 import { arange, ones, zeros } from "../creation";
 
@@ -546,4 +546,80 @@ export function gradient(self: Tensor, opts: GradientOpts = {}): Tensor[] {
     }
     return cat([prepend, divS(center, 2), append], d);
   });
+}
+
+// ---- aminmax / histogram: named tuples with their own field names --------------------------------------------
+/** `torch.return_types.<kind>(a=..., b=...)`: fields by PyTorch's names, and destructurable as [a, b]. */
+export class NamedPair {
+  readonly 0: Tensor;
+  readonly 1: Tensor;
+  readonly length = 2;
+  [field: string]: unknown;
+  constructor(readonly _kind: string, readonly _names: readonly [string, string], a: Tensor, b: Tensor) {
+    this[0] = a;
+    this[1] = b;
+    this[_names[0]] = a;
+    this[_names[1]] = b;
+  }
+  *[Symbol.iterator](): IterableIterator<Tensor> { yield this[0]; yield this[1]; }
+  toString(): string {
+    return `torch.return_types.${this._kind}(\n${this._names[0]}=${this[0].toString()},\n${this._names[1]}=${this[1].toString()})`;
+  }
+  [Symbol.for("nodejs.util.inspect.custom")](): string { return this.toString(); }
+}
+/** Recorded like PyTorch 1.13 records aminmax: a node whose backward fails. */
+const aminmaxOp = defineOp<{ values: Tensor[] }>("aminmax", {
+  name: "NotImplemented",
+  forward: (_a, p) => p.values,
+  backward: () => { throw new RuntimeError("derivative for aten::aminmax is not implemented"); },
+});
+opRegistry.delete("aminmax");
+export function aminmax(a: Tensor, opts: { dim?: number | null; keepdim?: boolean } = {}): NamedPair {
+  const keepdim = opts.keepdim ?? false;
+  let mn: Tensor, mx: Tensor;
+  if (opts.dim === undefined || opts.dim === null) {
+    if (a.numel() === 0) throw new RuntimeError("aminmax(): cannot compute aminmax over an empty dimension as the operation has no identity.");
+    const d = a.detach();
+    mn = amin(d, null, keepdim); mx = amax(d, null, keepdim);
+  } else {
+    const dim = wrapDim(opts.dim, a._shape.length);
+    if (a._shape.length > 0 && a._shape[dim] === 0) throw new RuntimeError(`aminmax(): Expected reduction dim ${dim} to have non-zero size.`);
+    const d = a.detach();
+    mn = amin(d, dim, keepdim); mx = amax(d, dim, keepdim);
+  }
+  const [lo, hi] = a.requires_grad ? aminmaxOp([a], { values: [mn, mx] }) : [mn, mx];
+  return new NamedPair("aminmax", ["min", "max"], lo, hi);
+}
+export interface HistogramOpts { bins?: number | Tensor; range?: [number, number] | null; weight?: Tensor | null; density?: boolean }
+export function histogram(input: Tensor, bins: number | Tensor | HistogramOpts = 100, opts: HistogramOpts = {}): NamedPair {
+  if (isOpts(bins)) { opts = bins; bins = opts.bins ?? 100; }
+  if (!input._dtype.isFloatingPoint) throw new RuntimeError(`"histogramdd" not implemented for '${dtypeTitleOf(input._dtype)}'`);
+  const v = readDense(input);
+  const w = opts.weight ? readDense(opts.weight) : null;
+  let edges: number[];
+  if (bins instanceof Tensor) edges = Array.from(readDense(bins));
+  else {
+    let lo = opts.range ? opts.range[0] : Infinity, hi = opts.range ? opts.range[1] : -Infinity;
+    if (!opts.range) { for (const x of v) { if (x < lo) lo = x; if (x > hi) hi = x; } if (v.length === 0) { lo = 0; hi = 0; } }
+    if (lo === hi) { lo -= 0.5; hi += 0.5; }
+    if (lo > hi) throw new RuntimeError(`torch.histogram(): min should not exceed max, but got min ${lo} max ${hi}`);
+    const r = rounder(input._dtype);
+    edges = Array.from({ length: bins + 1 }, (_x, i) => r(lo + ((hi - lo) * i) / bins));
+  }
+  const nb = edges.length - 1;
+  const hist = new Float64Array(nb);
+  const lo = edges[0], hi = edges[nb];
+  v.forEach((x, i) => {
+    if (!(x >= lo && x <= hi)) return;
+    // Bins are [e_k, e_{k+1}), the last one closed: the last edge not above x.
+    let a = 0, b = nb;
+    while (b - a > 1) { const m = (a + b) >> 1; if (edges[m] <= x) a = m; else b = m; }
+    hist[a] += w ? w[i] : 1;
+  });
+  if (opts.density) {
+    const total = hist.reduce((s, x) => s + x, 0);
+    for (let k = 0; k < nb; k++) hist[k] /= total * (edges[k + 1] - edges[k]);
+  }
+  const dt = input._dtype;
+  return new NamedPair("histogram", ["hist", "bin_edges"], fromDense(hist, [nb], dt), fromDense(edges, [nb + 1], dt));
 }
