@@ -60,6 +60,8 @@ def sorting():
     add(op("sort/int", [I([6], 1102)], T + "sort", "$0", backward=False))
     add(op("sort/stable-kw", [inp([2.0, 1.0, 2.0, 1.0])], T + "sort", "$0", stable=True, out_index=0))
     add(op("argsort/default", [x], T + "argsort", "$0", backward=False))
+    add(op("sort/bool-positional-error", [x], M + "sort", "$0", True))
+    add(op("argsort/bool-positional-error", [x], M + "argsort", "$0", False))
     add(op("argsort/desc", [x], M + "argsort", "$0", dim=0, descending=True, backward=False))
     add(op("msort/basic", [x], T + "msort", "$0"))
     add(op("topk/default", [x], T + "topk", "$0", 2, out_index=0))

@@ -6,7 +6,7 @@ import { bool, int64 } from "../dtype";
 import { op1, defineOp, opRegistry } from "./define";
 import { readDense } from "./loops";
 import { numelOf, wrapDim } from "../shape";
-import { NotImplementedError, RuntimeError } from "../errors";
+import { NotImplementedError, RuntimeError, TorchTypeError } from "../errors";
 import { div, eq, isnan, maskGrad } from "./elementwise";
 import { unsqueeze } from "./views";
 import { ReturnTypes, sum } from "./reduce";
@@ -101,13 +101,19 @@ const selectOp = defineOp<SortP>("sort", {
   backward: ([g], [indices], p, [inp]) => [selectBackward(g, indices, inp.shape, p.dim, p.kind !== "reduce" || p.keepdim)],
 });
 export interface SortOpts { dim?: number; descending?: boolean; stable?: boolean | null }
-function sortArgs(dim?: number | boolean | SortOpts, descending?: boolean): { dim: number; descending: boolean; stable?: boolean | null } {
+function sortArgs(name: "sort" | "argsort", dim?: number | boolean | SortOpts, descending?: boolean): { dim: number; descending: boolean; stable?: boolean | null } {
   if (isOpts(dim)) return { dim: (dim as SortOpts).dim ?? -1, descending: (dim as SortOpts).descending ?? false, stable: (dim as SortOpts).stable };
-  if (typeof dim === "boolean") return { dim: -1, descending: dim };
+  // PyTorch has no overload taking a bool first (descending is the second positional argument).
+  if (typeof dim === "boolean") {
+    const forms = name === "sort"
+      ? " * (*, bool stable, int dim, bool descending)\n * (int dim, bool descending)\n * (*, bool stable, name dim, bool descending)\n * (name dim, bool descending)\n"
+      : " * (*, bool stable, int dim, bool descending)\n * (int dim, bool descending)\n * (name dim, bool descending)\n";
+    throw new TorchTypeError(`${name}() received an invalid combination of arguments - got (bool), but expected one of:\n${forms}`);
+  }
   return { dim: dim ?? -1, descending: descending ?? false };
 }
 export function sort(a: Tensor, dim?: number | boolean | SortOpts, descending?: boolean): ReturnTypes {
-  const o = sortArgs(dim, descending);
+  const o = sortArgs("sort", dim, descending);
   const d = wrapDim(o.dim, a._shape.length);
   const k = a._shape.length === 0 ? 1 : a._shape[d];
   // sort(stable=...) is the sort.stable overload: SortBackward1.
@@ -116,7 +122,7 @@ export function sort(a: Tensor, dim?: number | boolean | SortOpts, descending?: 
   return new ReturnTypes("sort", values, indices);
 }
 export function argsort(a: Tensor, dim?: number | boolean | SortOpts, descending?: boolean): Tensor {
-  const o = sortArgs(dim, descending);
+  const o = sortArgs("argsort", dim, descending);
   const d = wrapDim(o.dim, a._shape.length);
   return selectLines(a, d, a._shape.length === 0 ? 1 : a._shape[d], (line) => order(line, o.descending))[1];
 }
