@@ -103,6 +103,7 @@ declare module "./tensor" {
     addmv_(mat: Tensor, vec: Tensor, opts?: BetaAlpha): Tensor; addbmm_(b1: Tensor, b2: Tensor, opts?: BetaAlpha): Tensor;
     baddbmm_(b1: Tensor, b2: Tensor, opts?: BetaAlpha): Tensor;
     cov(opts?: St.CovOpts): Tensor; corrcoef(): Tensor;
+    renorm(p: number, dim: number, maxnorm: number): Tensor; renorm_(p: number, dim: number, maxnorm: number): Tensor;
     aminmax(opts?: { dim?: number | null; keepdim?: boolean }): Mm.NamedPair;
     histogram(bins?: number | Tensor | Mm.HistogramOpts, opts?: Mm.HistogramOpts): Mm.NamedPair;
     ravel(): Tensor; argwhere(): Tensor; signbit(): Tensor; isposinf(): Tensor; isneginf(): Tensor; positive(): Tensor;
@@ -249,6 +250,7 @@ def("addbmm_", function (this: Tensor, a: Tensor, b: Tensor, o?: BetaAlpha) { re
 def("baddbmm_", function (this: Tensor, a: Tensor, b: Tensor, o?: BetaAlpha) { return inplace(this, () => Bl.baddbmm(this, a, b, o)); });
 def("ravel", function () { return Mm.ravel(this); });
 def("cov", function (o?: St.CovOpts) { return St.cov(this, o); });
+both("renorm", function (p: number, d: number, m: number) { return Mm.renorm(this, p, d, m); });
 def("aminmax", function (o?: { dim?: number | null; keepdim?: boolean }) { return Mm.aminmax(this, o); });
 def("histogram", function (b?: number | Tensor | Mm.HistogramOpts, o?: Mm.HistogramOpts) { return Mm.histogram(this, b, o); });
 def("corrcoef", function () { return St.corrcoef(this); });

@@ -18,7 +18,7 @@ export { nonzero } from "./ops/elementwise";
 export {
   ravel, argwhere, signbit, isposinf, isneginf, positive, isin, gcd, lcm, ldexp, result_type, promote_types, can_cast, fmax, fmin,
   copysign, masked_fill, diagflat, addr, vander, combinations, trapezoid, trapz, cumulative_trapezoid, polygamma, i0, index_put,
-  select_scatter, slice_scatter, diagonal_scatter, scatter_reduce, unique_consecutive, gradient, aminmax, histogram,
+  select_scatter, slice_scatter, diagonal_scatter, scatter_reduce, unique_consecutive, gradient, aminmax, histogram, renorm,
 } from "./ops/more_misc";
 export { trunc as fix } from "./ops/elementwise";
 

@@ -119,6 +119,11 @@ export const samples: Record<string, Sample[]> = {
     { inputs: (r) => [r(3, 2), r(2, 2)], call: (a, s) => a.scatter_reduce(0, idx([[0, 1], [0, 2]]), s, "prod") },
   ],
   as_strided: [{ inputs: (r) => [r(3, 3)], call: (a) => a.mul(1).fill_diagonal_(0.5).mul(a) }],
+  renorm: [
+    { inputs: (r) => [r(3, 4)], call: (a) => a.renorm(2, 0, 1.0) },
+    { inputs: (r) => [r(3, 4)], call: (a) => torch.renorm(a, 1, 1, 1.2) },
+    { inputs: (r) => [r(2, 3, 2)], call: (a) => a.renorm(3, -1, 0.8) },
+  ],
   xlog1py: [{ inputs: (r, p) => [r(4), p(4)], call: (a, b) => torch.special.xlog1py(a, b) }],
   // statistics and products (cov and corrcoef are compositions: covered through the ops they record)
   var_mean: [

@@ -9,7 +9,7 @@ import { mapBinary, mapUnary, readDense } from "./loops";
 import { broadcastShapes, numelOf, parseSizes, wrapDim } from "../shape";
 import { NotImplementedError, RuntimeError, warnOnce } from "../errors";
 import {
-  add, div, eq, ge, isnan, le, log1p, logicalAnd, logicalNot, logicalOr, mul, pow, sub, toDtype, where, zerosLike, nonzero,
+  abs, add, div, eq, ge, gt, isnan, le, log1p, logicalAnd, logicalNot, logicalOr, reciprocal, sign, mul, pow, sub, toDtype, where, zerosLike, nonzero,
 } from "./elementwise";
 import { cat, contiguous, expand, narrow, reshape, select, slice, stack, unsqueeze, view } from "./views";
 import { amax, amin, sum } from "./reduce";
@@ -622,4 +622,46 @@ export function histogram(input: Tensor, bins: number | Tensor | HistogramOpts =
   }
   const dt = input._dtype;
   return new NamedPair("histogram", ["hist", "bin_edges"], fromDense(hist, [nb], dt), fromDense(edges, [nb + 1], dt));
+}
+
+// ---- renorm ---------------------------------------------------------------------------------------------------
+interface RenormP { p: number; dim: number; maxnorm: number }
+/** p-norm of each slice along `dim` (over all other dims), kept as size-1 dims. */
+function sliceNorms(a: Tensor, p: RenormP): Tensor {
+  const dims = a._shape.map((_s, i) => i).filter((i) => i !== p.dim);
+  return dims.length ? vectorNorm(a, p.p, dims) : abs(a);
+}
+function vectorNorm(a: Tensor, ord: number, dims: number[]): Tensor {
+  if (ord === Infinity) return amax(abs(a), dims, true);
+  if (ord === 1) return sum(abs(a), dims, true);
+  return pow(sum(pow(abs(a), ord), dims, true), 1 / ord);
+}
+const renormOp = op1<RenormP>("renorm", {
+  name: "RenormBackward0",
+  forward: ([a], p) => {
+    const norms = sliceNorms(a.detach(), p);
+    const factor = where(gt(norms, p.maxnorm), div(p.maxnorm, add(norms, 1e-7)), scalarTensor(1, a._dtype));
+    return mul(a.detach(), factor).detach();
+  },
+  save: ([a]) => [["self", a]],
+  // PyTorch's renorm_backward: where(norm > maxnorm, factor * grad - (factor / (norm + 1e-7)) * norm_backward(sum(self * grad)), grad).
+  backward: ([g], [a], p) => {
+    const dims = a._shape.map((_s, i) => i).filter((i) => i !== p.dim);
+    const norm = sliceNorms(a, p);
+    const gsum = dims.length ? sum(mul(a, g), dims, true) : mul(a, g);
+    let nb: Tensor;
+    if (p.p === 2) nb = where(eq(norm, 0), scalarTensor(0, a._dtype), div(mul(gsum, a), norm));
+    else if (p.p === 1) nb = mul(gsum, sign(a));
+    else nb = div(mul(mul(gsum, a), pow(abs(a), p.p - 2)), pow(norm, p.p - 1));
+    const invnorm = reciprocal(add(norm, 1e-7));
+    const factor = mul(invnorm, p.maxnorm);
+    return [where(gt(norm, p.maxnorm), sub(mul(factor, g), mul(mul(factor, invnorm), nb)), g)];
+  },
+});
+export function renorm(a: Tensor, p: number, dim: number, maxnorm: number): Tensor {
+  if (p <= 0) throw new RuntimeError("renorm: non-positive-norm not supported");
+  if (maxnorm < 0) throw new RuntimeError(`renorm: expected maxnorm to be >= 0 but got ${maxnorm}`);
+  if (!a._dtype.isFloatingPoint) throw new RuntimeError(`"renorm_cpu" not implemented for '${dtypeTitleOf(a._dtype)}'`);
+  if (a._shape.length <= 1) throw new RuntimeError(`renorm: input needs at least 2 dimensions, got ${a._shape.length} dimensions`);
+  return renormOp([a], { p, dim: wrapDim(dim, a._shape.length), maxnorm });
 }
