@@ -148,6 +148,8 @@ CASES = [
     ("ConvTranspose2d", [4, 2, 3], {"stride": 2}, [[1, 4, 4, 4]]),
     ("ConvTranspose2d", [4, 6, [3, 2]], {"stride": [2, 1], "padding": 1, "output_padding": [1, 0], "groups": 2, "bias": False}, [[2, 4, 3, 5]]),
     ("ConvTranspose2d", [3, 2, 2], {"dilation": 2, "padding": [0, 1]}, [[3, 4, 4]]),
+    ("Bilinear", [4, 3, 5], {}, [[6, 4], [6, 3]]),
+    ("Bilinear", [2, 3, 4], {"bias": False}, [[2, 3, 2], [2, 3, 3]]),
 ]
 
 

@@ -40,6 +40,7 @@ export * from "./functional_onedim";
 export * from "./functional_shape";
 export * from "./functional_norm_more";
 export { conv_transpose2d } from "./layers/transposed_conv";
+export { bilinear } from "./layers/bilinear";
 
 type IntOr2 = number | [number, number] | number[];
 

@@ -28,6 +28,7 @@ export {
 export { GroupNorm, InstanceNorm1d, InstanceNorm2d } from "./layers/norm_more";
 export { ParameterList, ParameterDict } from "./layers/param_containers";
 export { ConvTranspose2d } from "./layers/transposed_conv";
+export { Bilinear } from "./layers/bilinear";
 export * as functional from "./functional";
 export * as init from "./init";
 export * as utils from "./utils";
