@@ -11,6 +11,7 @@ import * as Pw from "./ops/pointwise_more";
 import * as St from "./ops/stats";
 import * as Bl from "./ops/blas_more";
 import * as Mm from "./ops/more_misc";
+import * as Iv from "./ops/inplace_views";
 import * as E from "./ops/elementwise";
 import * as L from "./ops/linalg";
 import { split } from "./ops/views";
@@ -103,6 +104,8 @@ declare module "./tensor" {
     addmv_(mat: Tensor, vec: Tensor, opts?: BetaAlpha): Tensor; addbmm_(b1: Tensor, b2: Tensor, opts?: BetaAlpha): Tensor;
     baddbmm_(b1: Tensor, b2: Tensor, opts?: BetaAlpha): Tensor;
     cov(opts?: St.CovOpts): Tensor; corrcoef(): Tensor;
+    unsqueeze_(dim: number): Tensor; squeeze_(dim?: number | null): Tensor; t_(): Tensor;
+    transpose_(dim0: number, dim1: number): Tensor; swapaxes_(dim0: number, dim1: number): Tensor; swapdims_(dim0: number, dim1: number): Tensor;
     renorm(p: number, dim: number, maxnorm: number): Tensor; renorm_(p: number, dim: number, maxnorm: number): Tensor;
     aminmax(opts?: { dim?: number | null; keepdim?: boolean }): Mm.NamedPair;
     histogram(bins?: number | Tensor | Mm.HistogramOpts, opts?: Mm.HistogramOpts): Mm.NamedPair;
@@ -250,6 +253,10 @@ def("addbmm_", function (this: Tensor, a: Tensor, b: Tensor, o?: BetaAlpha) { re
 def("baddbmm_", function (this: Tensor, a: Tensor, b: Tensor, o?: BetaAlpha) { return inplace(this, () => Bl.baddbmm(this, a, b, o)); });
 def("ravel", function () { return Mm.ravel(this); });
 def("cov", function (o?: St.CovOpts) { return St.cov(this, o); });
+def("unsqueeze_", function (d: number) { return Iv.unsqueeze_(this, d); });
+def("squeeze_", function (d?: number | null) { return Iv.squeeze_(this, d); });
+def("t_", function () { return Iv.t_(this); });
+for (const n of ["transpose_", "swapaxes_", "swapdims_"]) def(n, function (this: Tensor, a: number, b: number) { return Iv.transpose_(this, a, b); });
 both("renorm", function (p: number, d: number, m: number) { return Mm.renorm(this, p, d, m); });
 def("aminmax", function (o?: { dim?: number | null; keepdim?: boolean }) { return Mm.aminmax(this, o); });
 def("histogram", function (b?: number | Tensor | Mm.HistogramOpts, o?: Mm.HistogramOpts) { return Mm.histogram(this, b, o); });

@@ -528,6 +528,15 @@ def ops_more_batch2():
     add(op("renorm/p1-dim1", [F([3, 4], 1776)], M + "renorm", "$0", 1, 1, 2.0))
     add(op("renorm/p3-3d", [F([2, 3, 2], 1777)], T + "renorm", "$0", 3, -1, 1.0))
     add(op("renorm/1d-error", [F([3], 1778)], T + "renorm", "$0", 2, 0, 1.0))
+    for name, args, shape in (("unsqueeze_", [0], [2, 3]), ("squeeze_", [], [1, 2, 1, 3]), ("squeeze_", [2], [2, 1, 3]),
+                              ("t_", [], [2, 3]), ("transpose_", [0, 2], [2, 3, 4]), ("swapaxes_", [-1, 0], [2, 3])):
+        cid = f"{name}/nonleaf-{len(shape)}d-{len(args)}"
+        add(scenario(cid, [F(shape, 1780 + len(c))],
+                     step(M + "mul", "$0", 2, out="y"), with_backward(step(M + name, "$y", *args)),
+                     step("attr.shape", "$y"), step(M + "stride", "$y"), step("attr._version", "$y")))
+    add(op("unsqueeze_/leaf-error", [F([2], 1790)], M + "unsqueeze_", "$0", 0))
+    add(op("unsqueeze_/no-grad", [F([2, 3], 1791, rg=False)], M + "unsqueeze_", "$0", 1))
+    add(op("t_/3d-error", [F([2, 2, 2], 1792, rg=False)], M + "t_", "$0"))
     add(op("cov/2d", [F([3, 5], 1760)], T + "cov", "$0"))
     add(op("cov/1d", [F([5], 1761)], M + "cov", "$0"))
     add(op("cov/correction0", [F([2, 4], 1762)], T + "cov", "$0", correction=0))

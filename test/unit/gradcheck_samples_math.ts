@@ -124,6 +124,11 @@ export const samples: Record<string, Sample[]> = {
     { inputs: (r) => [r(3, 4)], call: (a) => torch.renorm(a, 1, 1, 1.2) },
     { inputs: (r) => [r(2, 3, 2)], call: (a) => a.renorm(3, -1, 0.8) },
   ],
+  view_inplace: [
+    { inputs: (r) => [r(2, 3)], call: (a) => a.mul(2).unsqueeze_(0).mul(a) },
+    { inputs: (r) => [r(2, 3)], call: (a) => a.mul(2).t_().mul(a.t()) },
+    { inputs: (r) => [r(2, 1, 3)], call: (a) => a.mul(2).squeeze_().mul(a.squeeze(1)) },
+  ],
   xlog1py: [{ inputs: (r, p) => [r(4), p(4)], call: (a, b) => torch.special.xlog1py(a, b) }],
   // statistics and products (cov and corrcoef are compositions: covered through the ops they record)
   var_mean: [
