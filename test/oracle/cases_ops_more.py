@@ -199,6 +199,7 @@ def scatter():
     add(op("scatter/dim1-neg", [x, idx([[0, 3], [1, 1], [2, 0]]), F([3, 2], 1332)], T + "scatter", "$0", -1, "$1", "$2"))
     add(op("scatter/src-larger", [x, idx([[0, 3], [1, 1], [2, 0]]), src], T + "scatter", "$0", -1, "$1", "$2", backward=False))
     add(op("scatter/reduce-add", [F([3, 4], 1304, rg=False), index], T + "scatter", "$0", 0, "$1", 2.5, reduce="add"))
+    add(op("scatter/reduce-multiply-grad", [F([3, 4], 1333), index, F([2, 4], 1334, rg=False)], M + "scatter", "$0", 0, "$1", "$2", reduce="multiply"))
     add(op("scatter/bad-index", [F([3], 1305, rg=False), idx([5])], T + "scatter", "$0", 0, "$1", 1.5))
     add(op("scatter/float-index", [F([3], 1305, rg=False), inp([0.0], rg=False)], T + "scatter", "$0", 0, "$1", 1.5))
     add(op("scatter/dims-error", [F([3, 3], 1306, rg=False), idx([0])], T + "scatter", "$0", 0, "$1", 1.5))

@@ -55,10 +55,11 @@ export function scatterPlan(name: string, selfShape: number[], dim: number, inde
 
 // ---- scatter / scatter_add ---------------------------------------------------------------------
 type Reduce = "add" | "multiply" | null;
-interface ScatterP { dim: number; index: Tensor; value: number | null; reduce: Reduce; add: boolean }
+interface ScatterP { dim: number; index: Tensor; value: number | null; reduce: Reduce; add: boolean; src?: Tensor }
 const scatterOp = op1<ScatterP>("scatter", {
   name: (_i, p) => (p.reduce ? "NotImplemented" : p.add ? "ScatterAddBackward0" : p.value === null ? "ScatterBackward0" : "ScatterBackward1"),
-  forward: ([a, s], p) => {
+  forward: ([a, s0], p) => {
+    const s = s0 ?? p.src;
     const plan = scatterPlan(p.add ? "scatter_add" : "scatter", a._shape, p.dim, p.index, s ? s._shape : null);
     const out = readDense(a).slice();
     const sv = s ? readDense(s) : null;
@@ -71,7 +72,7 @@ const scatterOp = op1<ScatterP>("scatter", {
     return Tensor._make(out, a._shape, a._dtype);
   },
   backward: ([g], _s, p) => {
-    if (p.reduce) throw new RuntimeError("the derivative for 'scatter' with a reduce argument is not implemented.");
+    if (p.reduce) throw new RuntimeError("derivative for aten::scatter is not implemented");
     const gSelf = p.add ? g : scatter(g, p.dim, p.index, 0);
     return p.value === null ? [gSelf, gather(g, p.dim, p.index)] : [gSelf];
   },
@@ -87,6 +88,8 @@ export function scatter(a: Tensor, dim: number, index: Tensor, src?: Tensor | Sc
   if (reduce !== null && reduce !== "add" && reduce !== "multiply") throw new RuntimeError(`reduce argument must be either add or multiply. Got ${String(reduce)}`);
   if (source instanceof Tensor) {
     if (source._dtype !== a._dtype) throw new RuntimeError(`scatter(): Expected self.dtype to be equal to src.dtype`);
+    // With reduce, PyTorch's node (NotImplemented) has only self's edge: the source rides along as a parameter.
+    if (reduce !== null) return scatterOp([a], { dim: d, index, value: null, reduce, add: false, src: source.detach() });
     return scatterOp([a, source], { dim: d, index, value: null, reduce, add: false });
   }
   return scatterOp([a], { dim: d, index, value: scalarValue(source), reduce, add: false });
