@@ -40,3 +40,8 @@ test("ParameterList and ParameterDict: registration names and PyTorch's repr", (
   assert.equal(pl.length, 2);
   assert.equal(pd.get("beta"), [...pd.parameters()][1]);
 });
+
+test("nn.Transformer.generate_square_subsequent_mask: -inf above the diagonal (PyTorch 1.13's values)", () => {
+  // /usr/bin/python3: torch.nn.Transformer.generate_square_subsequent_mask(3).tolist()
+  assert.deepEqual(torch.nn.Transformer.generate_square_subsequent_mask(3).tolist(), [[0, -Infinity, -Infinity], [0, 0, -Infinity], [0, 0, 0]]);
+});

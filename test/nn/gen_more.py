@@ -150,6 +150,11 @@ CASES = [
     ("ConvTranspose2d", [3, 2, 2], {"dilation": 2, "padding": [0, 1]}, [[3, 4, 4]]),
     ("Bilinear", [4, 3, 5], {}, [[6, 4], [6, 3]]),
     ("Bilinear", [2, 3, 4], {"bias": False}, [[2, 3, 2], [2, 3, 3]]),
+    ("TransformerDecoderLayer", [8, 2, 16], {}, [[4, 2, 8], [5, 2, 8], {"const": [[j > i for j in range(4)] for i in range(4)], "dtype": "bool"}]),
+    ("TransformerDecoderLayer", [8, 2, 16, 0.0], {"batch_first": True, "norm_first": True, "activation": "gelu"}, [[2, 4, 8], [2, 3, 8]]),
+    ("TransformerDecoder", [8, 2, 16, 2], {}, [[4, 2, 8], [5, 2, 8]]),
+    ("Transformer", [], {"d_model": 8, "nhead": 2, "num_encoder_layers": 1, "num_decoder_layers": 2, "dim_feedforward": 16},
+        [[5, 2, 8], [4, 2, 8], None, {"const": [[j > i for j in range(4)] for i in range(4)], "dtype": "bool"}]),
 ]
 
 
@@ -161,6 +166,8 @@ def run_case(i, spec):
     if kind == "TransformerEncoder":
         # args: [d_model, nhead, dim_feedforward, num_layers]; the layer is deep-copied num_layers times
         m = nn.TransformerEncoder(nn.TransformerEncoderLayer(args[0], args[1], args[2]), args[3], **kwargs)
+    elif kind == "TransformerDecoder":
+        m = nn.TransformerDecoder(nn.TransformerDecoderLayer(args[0], args[1], args[2]), args[3], **kwargs)
     else:
         m = getattr(nn, kind)(*[to_py(a) for a in args], **{k: to_py(v) for k, v in kwargs.items()})
     init = {k: tens(v) for k, v in m.state_dict().items()}

@@ -25,6 +25,10 @@ function build(c: ModuleCase): torch.nn.Module {
     const [d, h, ff, n] = c.args as number[];
     return new torch.nn.TransformerEncoder(new torch.nn.TransformerEncoderLayer(d, h, ff), n, c.kwargs);
   }
+  if (c.kind === "TransformerDecoder") {
+    const [d, h, ff, n] = c.args as number[];
+    return new torch.nn.TransformerDecoder(new torch.nn.TransformerDecoderLayer(d, h, ff), n, c.kwargs);
+  }
   const cls = (torch.nn as unknown as Record<string, Ctor>)[c.kind];
   assert.ok(cls, `torch.nn.${c.kind} exists`);
   const hasKw = Object.keys(c.kwargs).length > 0;

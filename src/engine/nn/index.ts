@@ -19,7 +19,9 @@ export {
   PoissonNLLLoss, GaussianNLLLoss, CosineSimilarity, PairwiseDistance,
 } from "./layers/loss_more";
 export { RNNBase, RNN, LSTM, GRU, RNNCellBase, RNNCell, LSTMCell, GRUCell } from "./layers/rnn";
-export { NonDynamicallyQuantizableLinear, MultiheadAttention, TransformerEncoderLayer, TransformerEncoder } from "./layers/transformer";
+export {
+  NonDynamicallyQuantizableLinear, MultiheadAttention, TransformerEncoderLayer, TransformerEncoder, TransformerDecoderLayer, TransformerDecoder, Transformer,
+} from "./layers/transformer";
 export { Conv1d, MaxPool1d, AvgPool1d, AdaptiveAvgPool1d, AdaptiveMaxPool1d, AdaptiveMaxPool2d } from "./layers/onedim";
 export {
   Unflatten, PixelShuffle, PixelUnshuffle, Upsample, ConstantPad1d, ConstantPad2d, ZeroPad2d, ReflectionPad1d, ReflectionPad2d,

@@ -3,10 +3,11 @@
 // initialisation order (out_proj's Linear init, then xavier_uniform_ of the in-projection), and
 // TransformerEncoder's deep copies of one layer (identical initial weights, no RNG drawn).
 import { Tensor } from "../../tensor";
-import { empty, get_rng_state, set_rng_state } from "../../creation";
+import { empty, full, get_rng_state, set_rng_state } from "../../creation";
 import type { DType } from "../../dtype";
 import { RuntimeError, ValueError } from "../../errors";
 import { add } from "../../ops/elementwise";
+import { triu } from "../../ops/reshaping";
 import { Module, keepNames } from "../module";
 import { Parameter } from "../parameter";
 import * as init from "../init";
@@ -211,4 +212,149 @@ export class TransformerEncoder extends Module {
   }
 }
 
-keepNames({ NonDynamicallyQuantizableLinear, MultiheadAttention, TransformerEncoderLayer, TransformerEncoder });
+export interface DecoderMasks {
+  tgt_mask?: Tensor | null; memory_mask?: Tensor | null; tgt_key_padding_mask?: Tensor | null; memory_key_padding_mask?: Tensor | null;
+}
+const MASK_NAMES = ["tgt_mask", "memory_mask", "tgt_key_padding_mask", "memory_key_padding_mask"] as const;
+
+export class TransformerDecoderLayer extends Module {
+  self_attn: MultiheadAttention;
+  multihead_attn: MultiheadAttention;
+  linear1: Linear;
+  dropout: Dropout;
+  linear2: Linear;
+  norm_first: boolean;
+  norm1: LayerNorm;
+  norm2: LayerNorm;
+  norm3: LayerNorm;
+  dropout1: Dropout;
+  dropout2: Dropout;
+  dropout3: Dropout;
+  activation: ((x: Tensor) => Tensor) | Module;
+  _args: [number, number, Partial<EncoderLayerOpts>];
+
+  constructor(d_model: number, nhead: number, ...args: (number | string | boolean | DType | Module | ((x: Tensor) => Tensor) | EncoderLayerOpts | undefined)[]) {
+    super();
+    const o = parseArgs<EncoderLayerOpts>(["dim_feedforward", "dropout", "activation", "layer_norm_eps", "batch_first", "norm_first", "device", "dtype"], args);
+    this._args = [d_model, nhead, o];
+    const ff = o.dim_feedforward ?? 2048, p = o.dropout ?? 0.1, eps = o.layer_norm_eps ?? 1e-5, dtype = o.dtype;
+    this.self_attn = new MultiheadAttention(d_model, nhead, { dropout: p, batch_first: o.batch_first ?? false, dtype });
+    this.multihead_attn = new MultiheadAttention(d_model, nhead, { dropout: p, batch_first: o.batch_first ?? false, dtype });
+    this.linear1 = new Linear(d_model, ff, { dtype });
+    this.dropout = new Dropout(p);
+    this.linear2 = new Linear(ff, d_model, { dtype });
+    this.norm_first = o.norm_first ?? false;
+    this.norm1 = new LayerNorm(d_model, { eps });
+    this.norm2 = new LayerNorm(d_model, { eps });
+    this.norm3 = new LayerNorm(d_model, { eps });
+    this.dropout1 = new Dropout(p);
+    this.dropout2 = new Dropout(p);
+    this.dropout3 = new Dropout(p);
+    const act = o.activation ?? "relu";
+    if (act === "relu") this.activation = (x: Tensor) => relu(x);
+    else if (act === "gelu") this.activation = (x: Tensor) => gelu(x);
+    else if (typeof act === "string") throw new RuntimeError(`activation should be relu/gelu, not ${act}`);
+    else this.activation = act;
+  }
+  private act(x: Tensor): Tensor {
+    return this.activation instanceof Module ? (this.activation.forward(x) as Tensor) : this.activation(x);
+  }
+  override forward(tgt: Tensor, memory: Tensor, ...args: (Tensor | null | DecoderMasks | undefined)[]): Tensor {
+    const m = parseArgs<DecoderMasks>(MASK_NAMES, args);
+    const sa = (x: Tensor) => this.dropout1.forward(this.self_attn.forward(x, x, x, { attn_mask: m.tgt_mask ?? null, key_padding_mask: m.tgt_key_padding_mask ?? null, need_weights: false })[0]);
+    const mha = (x: Tensor) => this.dropout2.forward(this.multihead_attn.forward(x, memory, memory, { attn_mask: m.memory_mask ?? null, key_padding_mask: m.memory_key_padding_mask ?? null, need_weights: false })[0]);
+    const ffb = (x: Tensor) => this.dropout3.forward(this.linear2.forward(this.dropout.forward(this.act(this.linear1.forward(x)))));
+    let x = tgt;
+    if (this.norm_first) {
+      x = add(x, sa(this.norm1.forward(x)));
+      x = add(x, mha(this.norm2.forward(x)));
+      x = add(x, ffb(this.norm3.forward(x)));
+    } else {
+      x = this.norm1.forward(add(x, sa(x)));
+      x = this.norm2.forward(add(x, mha(x)));
+      x = this.norm3.forward(add(x, ffb(x)));
+    }
+    return x;
+  }
+  /** copy.deepcopy, as TransformerEncoderLayer._deepcopy. */
+  _deepcopy(): TransformerDecoderLayer {
+    const state = get_rng_state();
+    const [d, h, o] = this._args;
+    const copy = new TransformerDecoderLayer(d, h, o as EncoderLayerOpts);
+    set_rng_state(state);
+    copy.load_state_dict(this.state_dict());
+    copy.train(this.training);
+    return copy;
+  }
+}
+
+export class TransformerDecoder extends Module {
+  layers: ModuleList;
+  num_layers: number;
+  norm: Module | null;
+  constructor(decoder_layer: TransformerDecoderLayer, num_layers: number, norm: Module | null | { norm?: Module | null } = null) {
+    super();
+    const n = norm instanceof Module || norm === null ? norm : norm.norm ?? null;
+    this.layers = new ModuleList(Array.from({ length: num_layers }, () => decoder_layer._deepcopy()));
+    this.num_layers = num_layers;
+    this.norm = n;
+  }
+  override forward(tgt: Tensor, memory: Tensor, ...args: (Tensor | null | DecoderMasks | undefined)[]): Tensor {
+    const m = parseArgs<DecoderMasks>(MASK_NAMES, args);
+    let out = tgt;
+    for (const layer of this.layers.children()) out = (layer as TransformerDecoderLayer).forward(out, memory, m);
+    return this.norm ? (this.norm.forward(out) as Tensor) : out;
+  }
+}
+
+export interface TransformerOpts extends EncoderLayerOpts { d_model?: number; nhead?: number; num_encoder_layers?: number; num_decoder_layers?: number }
+export interface TransformerMasks extends DecoderMasks { src_mask?: Tensor | null; src_key_padding_mask?: Tensor | null }
+
+export class Transformer extends Module {
+  encoder: TransformerEncoder;
+  decoder: TransformerDecoder;
+  d_model: number;
+  nhead: number;
+  batch_first: boolean;
+  constructor(...args: (number | string | boolean | DType | Module | ((x: Tensor) => Tensor) | TransformerOpts | undefined)[]) {
+    super();
+    const o = parseArgs<TransformerOpts>(["d_model", "nhead", "num_encoder_layers", "num_decoder_layers", "dim_feedforward", "dropout", "activation"], args);
+    const d = o.d_model ?? 512, h = o.nhead ?? 8, eps = o.layer_norm_eps ?? 1e-5;
+    const layerOpts: EncoderLayerOpts = {
+      dim_feedforward: o.dim_feedforward ?? 2048, dropout: o.dropout ?? 0.1, activation: o.activation ?? "relu", layer_norm_eps: eps,
+      batch_first: o.batch_first ?? false, norm_first: o.norm_first ?? false, dtype: o.dtype,
+    };
+    this.encoder = new TransformerEncoder(new TransformerEncoderLayer(d, h, layerOpts), o.num_encoder_layers ?? 6, new LayerNorm(d, { eps }));
+    this.decoder = new TransformerDecoder(new TransformerDecoderLayer(d, h, layerOpts), o.num_decoder_layers ?? 6, new LayerNorm(d, { eps }));
+    this._reset_parameters();
+    this.d_model = d;
+    this.nhead = h;
+    this.batch_first = o.batch_first ?? false;
+  }
+  _reset_parameters(): void {
+    for (const p of this.parameters()) if (p.dim() > 1) init.xavier_uniform_(p);
+  }
+  override forward(src: Tensor, tgt: Tensor, ...args: (Tensor | null | TransformerMasks | undefined)[]): Tensor {
+    const m = parseArgs<TransformerMasks>(["src_mask", "tgt_mask", "memory_mask", "src_key_padding_mask", "tgt_key_padding_mask", "memory_key_padding_mask"], args);
+    const batched = src.dim() === 3;
+    if (!this.batch_first && src._shape[1] !== tgt._shape[1] && batched) throw new RuntimeError("the batch number of src and tgt must be equal");
+    if (this.batch_first && src._shape[0] !== tgt._shape[0] && batched) throw new RuntimeError("the batch number of src and tgt must be equal");
+    if (src._shape[src.dim() - 1] !== this.d_model || tgt._shape[tgt.dim() - 1] !== this.d_model) {
+      throw new RuntimeError("the feature number of src and tgt must be equal to d_model");
+    }
+    const memory = this.encoder.forward(src, { mask: m.src_mask ?? null, src_key_padding_mask: m.src_key_padding_mask ?? null });
+    return this.decoder.forward(tgt, memory, {
+      tgt_mask: m.tgt_mask ?? null, memory_mask: m.memory_mask ?? null,
+      tgt_key_padding_mask: m.tgt_key_padding_mask ?? null, memory_key_padding_mask: m.memory_key_padding_mask ?? null,
+    });
+  }
+  /** A causal mask: -inf above the diagonal, 0 elsewhere. */
+  static generate_square_subsequent_mask(sz: number): Tensor {
+    return triu(full([sz, sz], -Infinity), 1);
+  }
+}
+
+keepNames({
+  NonDynamicallyQuantizableLinear, MultiheadAttention, TransformerEncoderLayer, TransformerEncoder, TransformerDecoderLayer,
+  TransformerDecoder, Transformer,
+});
