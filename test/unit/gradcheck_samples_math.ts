@@ -26,8 +26,6 @@ export const samples: Record<string, Sample[]> = {
     { inputs: (r) => [r(3, 5)], call: (a) => a.median(1).values },
     { inputs: (r) => [r(6)], call: (a) => a.quantile(0.3) },
   ],
-  unsqueeze_inplace: [{ inputs: (r) => [r(2, 5)], call: (a) => a.quantile(torch.tensor([0.2, 0.7], f64), { dim: 1 }) }],
-  transpose_inplace: [{ inputs: (r) => [r(6)], call: (a) => a.quantile(torch.tensor([0.2, 0.7], f64)) }],
   median_all: [{ inputs: (r) => [r(3, 3)], call: (a) => a.median() }],
   // rearranging
   flip: [{ inputs: (r) => [r(2, 3, 2)], call: (a) => a.flip(0, 2) }],
@@ -128,6 +126,8 @@ export const samples: Record<string, Sample[]> = {
     { inputs: (r) => [r(2, 3)], call: (a) => a.mul(2).unsqueeze_(0).mul(a) },
     { inputs: (r) => [r(2, 3)], call: (a) => a.mul(2).t_().mul(a.t()) },
     { inputs: (r) => [r(2, 1, 3)], call: (a) => a.mul(2).squeeze_().mul(a.squeeze(1)) },
+    { inputs: (r) => [r(2, 5)], call: (a) => a.quantile(torch.tensor([0.2, 0.7], f64), { dim: 1 }) },
+    { inputs: (r) => [r(6)], call: (a) => a.quantile(torch.tensor([0.2, 0.7], f64)) },
   ],
   xlog1py: [{ inputs: (r, p) => [r(4), p(4)], call: (a, b) => torch.special.xlog1py(a, b) }],
   // statistics and products (cov and corrcoef are compositions: covered through the ops they record)

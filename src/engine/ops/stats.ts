@@ -10,12 +10,13 @@ import { mm } from "./linalg";
 import { diag } from "./reshaping";
 import { add, div, eq, isnan, logicalNot, lt, mul, sub, sqrt, clamp, toDtype, where, floor, ceil, round } from "./elementwise";
 import { Dims, ReduceOpts, any, mean, normDims, reduceLayout, std, sum, unreduce, var_, dtypeTitle } from "./reduce";
-import { _squeezeForMatmul, flatten, squeeze, transpose, unsqueeze, view } from "./views";
+import { flatten, squeeze, transpose, unsqueeze, view } from "./views";
+import { squeeze_, transpose_, unsqueeze_ } from "./inplace_views";
 import { gather } from "./indexing";
 import { inplace } from "./inplace";
 import { sort } from "./sorting";
 import { lerp } from "./pointwise_more";
-import { isOpts, viewOf } from "./math_common";
+import { isOpts } from "./math_common";
 import { scalarTensor } from "./scalar";
 import { tensor as makeTensor } from "../creation";
 import { Scalar, scalarValue } from "../float_literal";
@@ -150,27 +151,10 @@ function quantileImpl(name: string, self: Tensor, q: Tensor | Scalar, a: number 
     const vb = values;
     values = inplace(vb, () => lerp(vb, above, toDtype(weights, vb._dtype)));
   }
-  if (qt._shape.length === 0) return _squeezeForMatmul(values, -1);
-  // PyTorch: values.unsqueeze_(0).transpose_(0, -1).squeeze_(-1), in-place views with their own node names.
-  const u = unsqueezeInplaceOp([values], undefined);
-  return _squeezeForMatmul(transposeInplaceOp([u], { d0: 0, d1: u._shape.length - 1 }), -1);
+  // PyTorch: values.squeeze_(-1), or values.unsqueeze_(0).transpose_(0, -1).squeeze_(-1) for a tensor q.
+  if (qt._shape.length !== 0) transpose_(unsqueeze_(values, 0), 0, -1);
+  return squeeze_(values, -1);
 }
-/** unsqueeze_(0) and transpose_(d0, d1) as views recorded under their in-place node names. */
-const unsqueezeInplaceOp = op1("unsqueeze_inplace", {
-  name: "UnsqueezeBackward1",
-  forward: ([a]) => viewOf(a, [1, ...a._shape], [a._strides[0] !== undefined ? a._strides[0] * a._shape[0] : 1, ...a._strides], a._offset),
-  backward: ([g], _s, _p, [inp]) => [view(g, inp.shape)],
-});
-const transposeInplaceOp = op1<{ d0: number; d1: number }>("transpose_inplace", {
-  name: "TransposeBackward1",
-  forward: ([a], p) => {
-    const shape = a._shape.slice(), strides = a._strides.slice();
-    [shape[p.d0], shape[p.d1]] = [shape[p.d1], shape[p.d0]];
-    [strides[p.d0], strides[p.d1]] = [strides[p.d1], strides[p.d0]];
-    return viewOf(a, shape, strides, a._offset);
-  },
-  backward: ([g], _s, p) => [transpose(g, p.d0, p.d1)],
-});
 export function quantile(self: Tensor, q: Tensor | Scalar, dim?: number | null | QuantileOpts, keepdim = false): Tensor {
   return quantileImpl("quantile", self, q, dim, keepdim, false);
 }
