@@ -5,8 +5,8 @@ import { empty, tensor } from "../../creation";
 import { int64, type DType } from "../../dtype";
 import { ValueError, warnOnce } from "../../errors";
 import { Module, keepNames } from "../module";
-import { Parameter } from "../parameter";
 import * as init from "../init";
+import { registerAffine } from "./shared_init";
 import * as F from "../functional_norm_more";
 import { parseArgs } from "../args";
 import { pyRepr } from "./format";
@@ -27,16 +27,9 @@ export class GroupNorm extends Module {
     this.num_channels = num_channels;
     this.eps = o.eps ?? 1e-5;
     this.affine = o.affine ?? true;
-    if (this.affine) {
-      this.weight = new Parameter(empty([num_channels], { dtype: o.dtype }));
-      this.bias = new Parameter(empty([num_channels], { dtype: o.dtype }));
-      init.ones_(this.weight);
-      init.zeros_(this.bias);
-    } else {
-      this.weight = null; this.bias = null;
-      this.register_parameter("weight", null);
-      this.register_parameter("bias", null);
-    }
+    this.weight = null;
+    this.bias = null;
+    registerAffine(this, this.affine, num_channels, o.dtype);
   }
   override forward(input: Tensor): Tensor { return F.group_norm(input, this.num_groups, this.weight, this.bias, this.eps); }
   override extra_repr(): string { return `${this.num_groups}, ${this.num_channels}, eps=${pyRepr(this.eps, true)}, affine=${pyRepr(this.affine)}`; }
@@ -62,16 +55,9 @@ abstract class InstanceNormNd extends Module {
     this.momentum = o.momentum ?? 0.1;
     this.affine = o.affine ?? false;
     this.track_running_stats = o.track_running_stats ?? false;
-    if (this.affine) {
-      this.weight = new Parameter(empty([num_features], { dtype: o.dtype }));
-      this.bias = new Parameter(empty([num_features], { dtype: o.dtype }));
-      init.ones_(this.weight);
-      init.zeros_(this.bias);
-    } else {
-      this.weight = null; this.bias = null;
-      this.register_parameter("weight", null);
-      this.register_parameter("bias", null);
-    }
+    this.weight = null;
+    this.bias = null;
+    registerAffine(this, this.affine, num_features, o.dtype);
     if (this.track_running_stats) {
       this.register_buffer("running_mean", init.zeros_(empty([num_features], { dtype: o.dtype })));
       this.register_buffer("running_var", init.ones_(empty([num_features], { dtype: o.dtype })));

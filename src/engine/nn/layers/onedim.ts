@@ -6,7 +6,7 @@ import type { DType } from "../../dtype";
 import { ValueError } from "../../errors";
 import { Module, keepNames } from "../module";
 import { Parameter } from "../parameter";
-import * as init from "../init";
+import { resetConvParameters } from "./shared_init";
 import * as F from "../functional_onedim";
 import { parseArgs } from "../args";
 import { pyRepr, type ReprValue } from "./format";
@@ -50,13 +50,7 @@ export class Conv1d extends Module {
     else { this.bias = null; this.register_parameter("bias", null); }
     this.reset_parameters();
   }
-  reset_parameters(): void {
-    init.kaiming_uniform_(this.weight, { a: Math.sqrt(5) });
-    if (this.bias) {
-      const [fanIn] = init._calculate_fan_in_and_fan_out(this.weight);
-      if (fanIn !== 0) init.uniform_(this.bias, -1 / Math.sqrt(fanIn), 1 / Math.sqrt(fanIn));
-    }
-  }
+  reset_parameters(): void { resetConvParameters(this.weight, this.bias); }
   override forward(input: Tensor): Tensor {
     return F.conv1d(input, this.weight, this.bias, { stride: this.stride, padding: this.padding, dilation: this.dilation, groups: this.groups });
   }

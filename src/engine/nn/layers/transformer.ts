@@ -3,7 +3,7 @@
 // initialisation order (out_proj's Linear init, then xavier_uniform_ of the in-projection), and
 // TransformerEncoder's deep copies of one layer (identical initial weights, no RNG drawn).
 import { Tensor } from "../../tensor";
-import { empty, full, get_rng_state, set_rng_state } from "../../creation";
+import { empty, full } from "../../creation";
 import type { DType } from "../../dtype";
 import { RuntimeError, ValueError } from "../../errors";
 import { add } from "../../ops/elementwise";
@@ -11,13 +11,13 @@ import { triu } from "../../ops/reshaping";
 import { Module, keepNames } from "../module";
 import { Parameter } from "../parameter";
 import * as init from "../init";
-import { relu, gelu } from "../functional";
 import { multi_head_attention_forward } from "../functional_attention";
 import { parseArgs } from "../args";
 import { Linear } from "./linear";
 import { LayerNorm } from "./norm";
 import { Dropout } from "./misc";
 import { ModuleList } from "./container";
+import { applyActivation, deepcopyModule, resolveActivation, type Activation } from "./shared_init";
 
 /** What MultiheadAttention names its out_proj (a Linear that quantization leaves alone). */
 export class NonDynamicallyQuantizableLinear extends Linear {}
@@ -115,7 +115,6 @@ export class MultiheadAttention extends Module {
   }
 }
 
-type Activation = "relu" | "gelu" | ((x: Tensor) => Tensor) | Module;
 export interface EncoderLayerOpts {
   dim_feedforward?: number; dropout?: number; activation?: Activation; layer_norm_eps?: number; batch_first?: boolean;
   norm_first?: boolean; dtype?: DType; device?: string;
@@ -148,21 +147,14 @@ export class TransformerEncoderLayer extends Module {
     this.norm2 = new LayerNorm(d_model, { eps });
     this.dropout1 = new Dropout(p);
     this.dropout2 = new Dropout(p);
-    const act = o.activation ?? "relu";
-    if (act === "relu") this.activation = (x: Tensor) => relu(x);
-    else if (act === "gelu") this.activation = (x: Tensor) => gelu(x);
-    else if (typeof act === "string") throw new RuntimeError(`activation should be relu/gelu, not ${act}`);
-    else this.activation = act;
+    this.activation = resolveActivation(o.activation ?? "relu");
   }
 
-  private act(x: Tensor): Tensor {
-    return this.activation instanceof Module ? (this.activation.forward(x) as Tensor) : this.activation(x);
-  }
   private saBlock(x: Tensor, mask: Tensor | null, kpm: Tensor | null): Tensor {
     return this.dropout1.forward(this.self_attn.forward(x, x, x, { attn_mask: mask, key_padding_mask: kpm, need_weights: false })[0]);
   }
   private ffBlock(x: Tensor): Tensor {
-    return this.dropout2.forward(this.linear2.forward(this.dropout.forward(this.act(this.linear1.forward(x)))));
+    return this.dropout2.forward(this.linear2.forward(this.dropout.forward(applyActivation(this.activation, this.linear1.forward(x)))));
   }
 
   override forward(src: Tensor, ...args: (Tensor | null | { src_mask?: Tensor | null; src_key_padding_mask?: Tensor | null } | undefined)[]): Tensor {
@@ -181,13 +173,8 @@ export class TransformerEncoderLayer extends Module {
 
   /** copy.deepcopy: a new layer with the same options and values; the generator is left untouched. */
   _deepcopy(): TransformerEncoderLayer {
-    const state = get_rng_state();
     const [d, h, o] = this._args;
-    const copy = new TransformerEncoderLayer(d, h, o as EncoderLayerOpts);
-    set_rng_state(state);
-    copy.load_state_dict(this.state_dict());
-    copy.train(this.training);
-    return copy;
+    return deepcopyModule(this, () => new TransformerEncoderLayer(d, h, o as EncoderLayerOpts));
   }
 }
 
@@ -250,20 +237,13 @@ export class TransformerDecoderLayer extends Module {
     this.dropout1 = new Dropout(p);
     this.dropout2 = new Dropout(p);
     this.dropout3 = new Dropout(p);
-    const act = o.activation ?? "relu";
-    if (act === "relu") this.activation = (x: Tensor) => relu(x);
-    else if (act === "gelu") this.activation = (x: Tensor) => gelu(x);
-    else if (typeof act === "string") throw new RuntimeError(`activation should be relu/gelu, not ${act}`);
-    else this.activation = act;
-  }
-  private act(x: Tensor): Tensor {
-    return this.activation instanceof Module ? (this.activation.forward(x) as Tensor) : this.activation(x);
+    this.activation = resolveActivation(o.activation ?? "relu");
   }
   override forward(tgt: Tensor, memory: Tensor, ...args: (Tensor | null | DecoderMasks | undefined)[]): Tensor {
     const m = parseArgs<DecoderMasks>(MASK_NAMES, args);
     const sa = (x: Tensor) => this.dropout1.forward(this.self_attn.forward(x, x, x, { attn_mask: m.tgt_mask ?? null, key_padding_mask: m.tgt_key_padding_mask ?? null, need_weights: false })[0]);
     const mha = (x: Tensor) => this.dropout2.forward(this.multihead_attn.forward(x, memory, memory, { attn_mask: m.memory_mask ?? null, key_padding_mask: m.memory_key_padding_mask ?? null, need_weights: false })[0]);
-    const ffb = (x: Tensor) => this.dropout3.forward(this.linear2.forward(this.dropout.forward(this.act(this.linear1.forward(x)))));
+    const ffb = (x: Tensor) => this.dropout3.forward(this.linear2.forward(this.dropout.forward(applyActivation(this.activation, this.linear1.forward(x)))));
     let x = tgt;
     if (this.norm_first) {
       x = add(x, sa(this.norm1.forward(x)));
@@ -278,13 +258,8 @@ export class TransformerDecoderLayer extends Module {
   }
   /** copy.deepcopy, as TransformerEncoderLayer._deepcopy. */
   _deepcopy(): TransformerDecoderLayer {
-    const state = get_rng_state();
     const [d, h, o] = this._args;
-    const copy = new TransformerDecoderLayer(d, h, o as EncoderLayerOpts);
-    set_rng_state(state);
-    copy.load_state_dict(this.state_dict());
-    copy.train(this.training);
-    return copy;
+    return deepcopyModule(this, () => new TransformerDecoderLayer(d, h, o as EncoderLayerOpts));
   }
 }
 

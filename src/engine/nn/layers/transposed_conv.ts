@@ -7,7 +7,7 @@ import type { DType } from "../../dtype";
 import { RuntimeError, ValueError } from "../../errors";
 import { Module, keepNames } from "../module";
 import { Parameter } from "../parameter";
-import * as init from "../init";
+import { resetConvParameters } from "./shared_init";
 import { pair } from "../tensors";
 import { isOptions, parseArgs } from "../args";
 import { convTranspose2dOp } from "../transposed_conv_ops";
@@ -67,13 +67,7 @@ export class ConvTranspose2d extends Module {
     else { this.bias = null; this.register_parameter("bias", null); }
     this.reset_parameters();
   }
-  reset_parameters(): void {
-    init.kaiming_uniform_(this.weight, { a: Math.sqrt(5) });
-    if (this.bias) {
-      const [fanIn] = init._calculate_fan_in_and_fan_out(this.weight);
-      if (fanIn !== 0) init.uniform_(this.bias, -1 / Math.sqrt(fanIn), 1 / Math.sqrt(fanIn));
-    }
-  }
+  reset_parameters(): void { resetConvParameters(this.weight, this.bias); }
   override forward(input: Tensor, output_size?: number[] | null): Tensor {
     if (output_size) throw new ValueError("ConvTranspose2d: output_size is not supported by Gradient Inspector; use output_padding");
     return conv_transpose2d(input, this.weight, this.bias, { stride: this.stride, padding: this.padding, output_padding: this.output_padding, groups: this.groups, dilation: this.dilation });
