@@ -80,6 +80,8 @@ CASES = [
     ("SoftMarginLoss", [], {}, [[3], {"const": [1.0, -1.0, 1.0]}]),
     ("MultiLabelSoftMarginLoss", [], {}, [[3, 4], {"const": [[1.0, 0.0, 0.0, 1.0], [0.0, 1.0, 1.0, 1.0], [0.0, 0.0, 0.0, 1.0]]}]),
     ("PoissonNLLLoss", [], {}, [[3, 5], [3, 5]]),
+    ("HingeEmbeddingLoss", [], {"margin": 0.5}, [[2, 3], {"const": [[1.0, -1.0, 1.0], [-1.0, -1.0, 1.0]]}]),
+    ("MultiMarginLoss", [], {"p": 2}, [[3, 4], {"const": [0, 3, 1], "dtype": "int64"}]),
     ("GaussianNLLLoss", [], {"full": True}, [[3, 5], [3, 5], {"const": [0.5, 1.0, 2.0]}]),
     ("RNN", [3, 4], {}, [[5, 2, 3]]),
     ("RNN", [3, 4, 2], {"nonlinearity": "relu", "bias": False}, [[4, 2, 3], [2, 2, 4]]),

@@ -89,6 +89,12 @@ def nn_losses():
         add(op(f"gaussian_nll_loss/{red}", [x, y, pos], NNF + "gaussian_nll_loss", "$0", "$1", "$2", reduction=red))
         add(op(f"multilabel_soft_margin_loss/{red}", [x, inp([[1.0, 0.0, 0.0, 1.0], [0.0, 1.0, 1.0, 1.0], [0.0, 0.0, 0.0, 1.0]], rg=False)],
                NNF + "multilabel_soft_margin_loss", "$0", "$1", reduction=red))
+    add(op("hinge_embedding_loss/mean", [x, sign], NNF + "hinge_embedding_loss", "$0", "$1"))
+    add(op("hinge_embedding_loss/none-margin", [x, sign], NNF + "hinge_embedding_loss", "$0", "$1", margin=0.5, reduction="none"))
+    add(op("multi_margin_loss/mean", [x, inp([1, 0, 3], "int64", rg=False)], NNF + "multi_margin_loss", "$0", "$1"))
+    add(op("multi_margin_loss/p2-weight-sum", [x, inp([2, 2, 0], "int64", rg=False), F([4], 1230, 0.5, 2.0, rg=False)],
+           NNF + "multi_margin_loss", "$0", "$1", p=2, margin=0.7, weight="$2", reduction="sum"))
+    add(op("multi_margin_loss/none-1d", [F([5], 1231), inp(3, "int64", rg=False)], NNF + "multi_margin_loss", "$0", "$1", reduction="none"))
     add(op("huber_loss/delta", [x, y], NNF + "huber_loss", "$0", "$1", delta=0.5))
     add(op("huber_loss/both-grad", [x, y], NNF + "huber_loss", "$0", "$1", "sum", 2.0))
     add(op("kl_div/batchmean", [x, prob], NNF + "kl_div", "$0", "$1", reduction="batchmean"))

@@ -60,4 +60,8 @@ export const samples: Record<string, Sample[]> = {
     { inputs: (r) => [r(1, 4, 3, 3), r(4, 2, 3, 3), r(2)], call: (x, w, b) => F.conv_transpose2d(x, w, b, { stride: 2, padding: 1, output_padding: 1 }) },
     { inputs: (r) => [r(2, 4, 2, 3), r(4, 3, 2, 2)], call: (x, w) => F.conv_transpose2d(x, w, null, { groups: 2, dilation: 2 }) },
   ],
+  multi_margin_loss: [
+    { inputs: (r) => [r(3, 4)], call: (x) => F.multi_margin_loss(x, torch.tensor([1, 0, 3]), { margin: 0.9 }) },
+    { inputs: (r) => [r(3, 4)], call: (x) => F.multi_margin_loss(x, torch.tensor([2, 2, 0]), { p: 2, reduction: "none" }) },
+  ],
 };

@@ -5,7 +5,7 @@
 // so the graph shows the same nodes.
 import { Tensor } from "../tensor";
 import { RuntimeError, ValueError, warnOnce } from "../errors";
-import { add, clamp_min, div, eq, exp, le, log, lt, minimum, mul, neg, pow, sqrt, sub, where } from "../ops/elementwise";
+import { add, clamp_min, div, eq, exp, le, log, lt, ne, rsub, minimum, mul, neg, pow, sqrt, sub, where } from "../ops/elementwise";
 import { xlogy } from "../ops/pointwise_more";
 import { any, mean, norm, sum } from "../ops/reduce";
 import { expand } from "../ops/views";
@@ -15,7 +15,8 @@ import { scalarTensor } from "../ops/scalar";
 import { parseArgs } from "./args";
 import { logsigmoid } from "./functional_act";
 import type { Reduction } from "./loss_ops";
-import { addScalarOp, huberLossOp, softMarginLossOp, subScalarOp } from "./loss_more_ops";
+import { addScalarOp, huberLossOp, multiMarginLossOp, softMarginLossOp, subScalarOp } from "./loss_more_ops";
+import { readDense } from "../ops/loops";
 
 interface LegacyOpts { size_average?: boolean | null; reduce?: boolean | null; reduction?: Reduction }
 /** torch.nn._reduction.legacy_get_string, then a check of the name. */
@@ -140,6 +141,29 @@ export function multilabel_soft_margin_loss(input: Tensor, target: Tensor, ...re
   const classDim = input.dim() - 1;
   loss = div(sum(loss, classDim), input._shape[classDim]);
   return r === "none" ? loss : r === "mean" ? mean(loss) : sum(loss);
+}
+
+export function hinge_embedding_loss(input: Tensor, target: Tensor, ...rest: MarginArg[]): Tensor {
+  const o = parseArgs<MarginOpts>(["margin", "size_average", "reduce", "reduction"], rest);
+  const r = reductionOf(o);
+  // ATen: where(target != 1, (margin - self).clamp_min_(0), 0) + where(target != -1, self, 0)
+  const zero = scalarTensor(0, input._dtype);
+  const marginClamp = clamp_min(rsub(input, o.margin ?? 1), 0);
+  const out = add(where(ne(target, 1), marginClamp, zero), where(ne(target, -1), input, zero));
+  return reduce(out, r);
+}
+
+export interface MultiMarginOpts extends MarginOpts { p?: number; weight?: Tensor | null }
+export function multi_margin_loss(input: Tensor, target: Tensor, ...rest: (number | Tensor | boolean | null | string | MultiMarginOpts | undefined)[]): Tensor {
+  const o = parseArgs<MultiMarginOpts>(["p", "margin", "weight", "size_average", "reduce", "reduction"], rest);
+  const r = reductionOf(o);
+  const p = o.p ?? 1;
+  if (p !== 1 && p !== 2) throw new ValueError("only p == 1 and p == 2 supported");
+  if (input.dim() > 2 || input.dim() < 1) throw new RuntimeError(`Expected non-empty vector or matrix with optional 0-dim batch size, but got: [${input._shape.join(", ")}]`);
+  const C = input._shape[input.dim() - 1];
+  const t = readDense(target);
+  for (let i = 0; i < t.length; i++) if (t[i] < 0 || t[i] >= C) throw new RuntimeError(`target out of range`);
+  return multiMarginLossOp([input], { target: t, p, margin: o.margin ?? 1, weight: o.weight ? readDense(o.weight) : null, reduction: r });
 }
 
 // ---- likelihood losses -------------------------------------------------------------------------------

@@ -15,7 +15,7 @@ export { Dropout, Flatten, Embedding } from "./layers/misc";
 export { Sequential, ModuleList, ModuleDict } from "./layers/container";
 export { CrossEntropyLoss, NLLLoss, MSELoss, L1Loss, SmoothL1Loss, BCELoss, BCEWithLogitsLoss } from "./layers/loss";
 export {
-  HuberLoss, KLDivLoss, SoftMarginLoss, MultiLabelSoftMarginLoss, MarginRankingLoss, CosineEmbeddingLoss, TripletMarginLoss,
+  HuberLoss, KLDivLoss, HingeEmbeddingLoss, MultiMarginLoss, SoftMarginLoss, MultiLabelSoftMarginLoss, MarginRankingLoss, CosineEmbeddingLoss, TripletMarginLoss,
   PoissonNLLLoss, GaussianNLLLoss, CosineSimilarity, PairwiseDistance,
 } from "./layers/loss_more";
 export { RNNBase, RNN, LSTM, GRU, RNNCellBase, RNNCell, LSTMCell, GRUCell } from "./layers/rnn";

@@ -59,3 +59,47 @@ export const subScalarOp = op1<{ s: number }>("sub_scalar", {
   forward: ([x], p) => shifted(x, -p.s),
   backward: ([g]) => [g],
 });
+
+/** multi_margin_loss over (N, C) scores: Σ_{i≠y} max(0, margin − x[y] + x[i])^p · w[y] / C per sample. */
+export interface MultiMarginParams { target: ArrayLike<number>; p: 1 | 2; margin: number; weight: ArrayLike<number> | null; reduction: Reduction }
+export const multiMarginLossOp = op1<MultiMarginParams>("multi_margin_loss", {
+  name: "MultiMarginLossBackward0",
+  forward: ([x], p) => {
+    const xs = floatData(x);
+    const C = x._shape[x._shape.length - 1], N = xs.length / C;
+    const l = new Float64Array(N);
+    for (let n = 0; n < N; n++) {
+      const y = p.target[n], xy = xs[n * C + y], w = p.weight ? p.weight[y] : 1;
+      let s = 0;
+      for (let i = 0; i < C; i++) {
+        if (i === y) continue;
+        const z = p.margin - xy + xs[n * C + i];
+        if (z > 0) s += (p.p === 1 ? z : z * z) * w;
+      }
+      l[n] = s / C;
+    }
+    if (p.reduction === "none") return fromF64(l, x._shape.length === 1 ? [] : [N], x._dtype);
+    let s = 0;
+    for (let n = 0; n < N; n++) s += l[n];
+    return fromF64(Float64Array.of(p.reduction === "mean" ? s / N : s), [], x._dtype);
+  },
+  save: ([x]) => [["self", x]],
+  backward: ([g], [x], p) => {
+    const xs = floatData(x), gd = floatData(g);
+    const C = x._shape[x._shape.length - 1], N = xs.length / C;
+    const out = new Float64Array(xs.length);
+    for (let n = 0; n < N; n++) {
+      const up = p.reduction === "none" ? gd[n] : p.reduction === "mean" ? gd[0] / N : gd[0];
+      const y = p.target[n], xy = xs[n * C + y], w = p.weight ? p.weight[y] : 1;
+      for (let i = 0; i < C; i++) {
+        if (i === y) continue;
+        const z = p.margin - xy + xs[n * C + i];
+        if (z <= 0) continue;
+        const d = ((p.p === 1 ? 1 : 2 * z) * w * up) / C;
+        out[n * C + i] += d;
+        out[n * C + y] -= d;
+      }
+    }
+    return [fromF64(out, x._shape, x._dtype)];
+  },
+});

@@ -79,6 +79,37 @@ export class CosineEmbeddingLoss extends MarginRankingLoss {
   }
 }
 
+export class HingeEmbeddingLoss extends MarginRankingLoss {
+  constructor(...args: Arg[]) {
+    super(...args);
+    const o = parseArgs<F.MarginOpts>(["margin", ...LEGACY], args);
+    this.margin = o.margin ?? 1;
+  }
+  override forward(input: Tensor, target: Tensor): Tensor {
+    return F.hinge_embedding_loss(input, target, { margin: this.margin, reduction: this.reduction });
+  }
+}
+
+export class MultiMarginLoss extends Module {
+  reduction: Reduction;
+  p: number;
+  margin: number;
+  weight: Tensor | null;
+  constructor(...args: Arg[]) {
+    super();
+    const o = parseArgs<F.MultiMarginOpts>(["p", "margin", "weight", ...LEGACY], args);
+    if (o.p !== undefined && o.p !== 1 && o.p !== 2) throw new Error("only p == 1 and p == 2 supported");
+    this.reduction = reductionFrom(o);
+    this.p = o.p ?? 1;
+    this.margin = o.margin ?? 1;
+    this.weight = null;
+    this.register_buffer("weight", o.weight ?? null);
+  }
+  override forward(input: Tensor, target: Tensor): Tensor {
+    return F.multi_margin_loss(input, target, { p: this.p, margin: this.margin, weight: this.weight, reduction: this.reduction });
+  }
+}
+
 export class TripletMarginLoss extends Module {
   reduction: Reduction;
   margin: number;
@@ -159,6 +190,6 @@ export class PairwiseDistance extends Module {
 }
 
 keepNames({
-  HuberLoss, KLDivLoss, SoftMarginLoss, MultiLabelSoftMarginLoss, MarginRankingLoss, CosineEmbeddingLoss, TripletMarginLoss,
+  HuberLoss, KLDivLoss, HingeEmbeddingLoss, MultiMarginLoss, SoftMarginLoss, MultiLabelSoftMarginLoss, MarginRankingLoss, CosineEmbeddingLoss, TripletMarginLoss,
   PoissonNLLLoss, GaussianNLLLoss, CosineSimilarity, PairwiseDistance,
 });
