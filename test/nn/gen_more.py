@@ -151,6 +151,8 @@ CASES = [
     ("ConvTranspose2d", [4, 6, [3, 2]], {"stride": [2, 1], "padding": 1, "output_padding": [1, 0], "groups": 2, "bias": False}, [[2, 4, 3, 5]]),
     ("ConvTranspose2d", [3, 2, 2], {"dilation": 2, "padding": [0, 1]}, [[3, 4, 4]]),
     ("Bilinear", [4, 3, 5], {}, [[6, 4], [6, 3]]),
+    ("Unfold", [[2, 3]], {"padding": 1, "stride": [2, 1]}, [[2, 2, 4, 5]]),
+    ("Fold", [[4, 5], 2], {}, [[2, 8, 12]]),
     ("Bilinear", [2, 3, 4], {"bias": False}, [[2, 3, 2], [2, 3, 3]]),
     ("TransformerDecoderLayer", [8, 2, 16], {}, [[4, 2, 8], [5, 2, 8], {"const": [[j > i for j in range(4)] for i in range(4)], "dtype": "bool"}]),
     ("TransformerDecoderLayer", [8, 2, 16, 0.0], {"batch_first": True, "norm_first": True, "activation": "gelu"}, [[2, 4, 8], [2, 3, 8]]),

@@ -64,4 +64,6 @@ export const samples: Record<string, Sample[]> = {
     { inputs: (r) => [r(3, 4)], call: (x) => F.multi_margin_loss(x, torch.tensor([1, 0, 3]), { margin: 0.9 }) },
     { inputs: (r) => [r(3, 4)], call: (x) => F.multi_margin_loss(x, torch.tensor([2, 2, 0]), { p: 2, reduction: "none" }) },
   ],
+  im2col: [{ inputs: (r) => [r(1, 2, 4, 5)], call: (x) => F.unfold(x, [2, 3], { padding: 1, stride: [2, 1] }) }],
+  col2im: [{ inputs: (r) => [r(1, 12, 15)], call: (x) => F.fold(x, [4, 5], [2, 3], { padding: 1, stride: [2, 1] }) }],
 };

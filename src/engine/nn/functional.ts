@@ -41,6 +41,7 @@ export * from "./functional_shape";
 export * from "./functional_norm_more";
 export { conv_transpose2d } from "./layers/transposed_conv";
 export { bilinear } from "./layers/bilinear";
+export { unfold, fold } from "./layers/fold";
 
 type IntOr2 = number | [number, number] | number[];
 

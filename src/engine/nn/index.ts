@@ -31,6 +31,7 @@ export { GroupNorm, InstanceNorm1d, InstanceNorm2d } from "./layers/norm_more";
 export { ParameterList, ParameterDict } from "./layers/param_containers";
 export { ConvTranspose2d } from "./layers/transposed_conv";
 export { Bilinear } from "./layers/bilinear";
+export { Unfold, Fold } from "./layers/fold";
 export * as functional from "./functional";
 export * as init from "./init";
 export * as utils from "./utils";
