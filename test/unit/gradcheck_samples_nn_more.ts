@@ -10,6 +10,9 @@ const f64 = { dtype: torch.float64 };
 let gruModule: torch.nn.GRU | null = null;
 const gru = (): torch.nn.GRU => (gruModule ??= new torch.nn.GRU(2, 2, { batch_first: true, dtype: torch.float64 }));
 
+let lstmModule: torch.nn.LSTMCell | null = null;
+const lstm = (): torch.nn.LSTMCell => (lstmModule ??= new torch.nn.LSTMCell(4, 3, { dtype: torch.float64 }));
+
 export const samples: Record<string, Sample[]> = {
   // Inputs lie in ±[0.2, 1.2]; scaling moves some across the kinks' far sides without landing on them.
   hardtanh: [{ inputs: (r) => [r(6)], call: (a) => F.hardtanh(a, -0.5, 0.7) }],
@@ -66,4 +69,5 @@ export const samples: Record<string, Sample[]> = {
   ],
   im2col: [{ inputs: (r) => [r(1, 2, 4, 5)], call: (x) => F.unfold(x, [2, 3], { padding: 1, stride: [2, 1] }) }],
   col2im: [{ inputs: (r) => [r(1, 12, 15)], call: (x) => F.fold(x, [4, 5], [2, 3], { padding: 1, stride: [2, 1] }) }],
+  unsafe_chunk: [{ inputs: (r) => [r(2, 4), r(2, 3)], call: (x, h) => lstm().forward(x, [h, h])[1] }],
 };

@@ -1,5 +1,5 @@
 // nn.RNN, nn.LSTM, nn.GRU and their cells, composed from differentiable ops (linear, sigmoid,
-// tanh, chunk, stack, cat) the way ATen's CPU implementation (native/RNN.cpp) composes them:
+// tanh, unsafe_chunk, stack, cat) the way ATen's CPU implementation (native/RNN.cpp) composes them:
 // the input projection of a whole sequence is one linear, then one cell per step; step outputs are
 // stacked (StackBackward0), directions concatenated (CatBackward0), final states stacked.
 // Parameters are registered, named and initialised (U(-1/√hidden, 1/√hidden) over parameters() in
@@ -9,7 +9,7 @@ import { empty, zeros } from "../../creation";
 import type { DType } from "../../dtype";
 import { RuntimeError, ValueError, NotImplementedError, warnOnce } from "../../errors";
 import { add, mul, relu, sigmoid, sub, tanh } from "../../ops/elementwise";
-import { cat, chunk, stack, unbind } from "../../ops/views";
+import { cat, stack, unbind } from "../../ops/views";
 import { Size } from "../../shape";
 import { Module, keepNames } from "../module";
 import { Parameter } from "../parameter";
@@ -17,7 +17,7 @@ import * as init from "../init";
 import { dropout, linear } from "../functional";
 import { parseArgs } from "../args";
 import { pyRepr } from "./format";
-import { transposeInplaceOp } from "../rnn_ops";
+import { transposeInplaceOp, unsafeChunkOp } from "../rnn_ops";
 
 type Mode = "RNN_TANH" | "RNN_RELU" | "LSTM" | "GRU";
 const gateCount: Record<Mode, number> = { RNN_TANH: 1, RNN_RELU: 1, LSTM: 4, GRU: 3 };
@@ -32,12 +32,12 @@ interface State { h: Tensor; c: Tensor | null }
 function cellStep(mode: Mode, xw: Tensor, s: State, w: Weights): State {
   const hw = linear(s.h, w.w_hh, w.b_hh);
   if (mode === "LSTM") {
-    const [i, f, g, o] = chunk(add(hw, xw), 4, 1);
+    const [i, f, g, o] = unsafeChunkOp([add(hw, xw)], { chunks: 4, dim: 1 });
     const c = add(mul(sigmoid(f), s.c as Tensor), mul(sigmoid(i), tanh(g)));
     return { h: mul(sigmoid(o), tanh(c)), c };
   }
   if (mode === "GRU") {
-    const ig = chunk(xw, 3, 1), hg = chunk(hw, 3, 1);
+    const ig = unsafeChunkOp([xw], { chunks: 3, dim: 1 }), hg = unsafeChunkOp([hw], { chunks: 3, dim: 1 });
     const r = sigmoid(add(hg[0], ig[0]));
     const z = sigmoid(add(hg[1], ig[1]));
     const n = tanh(add(ig[2], mul(hg[2], r)));
