@@ -187,7 +187,8 @@ const sliceBackwardOp = op1<{ shape: number[]; dim: number; start: number; step:
     forEachOffset(region, (o) => { dst[o] = src[i++]; });
     return out;
   },
-  backward: ([gg], _s, p) => [p.select ? select(gg, p.dim, p.start) : slice(gg, p.dim, p.start, null, p.step)],
+  // The slice taken again: as long as the forward's g was along dim, not to the end of the input.
+  backward: ([gg], _s, p, [g]) => [p.select ? select(gg, p.dim, p.start) : slice(gg, p.dim, p.start, p.start + g.shape[p.dim] * p.step, p.step)],
 });
 function forEachOffset(t: Tensor, f: (o: number) => void): void {
   const n = numelOf(t._shape);
