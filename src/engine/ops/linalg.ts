@@ -249,4 +249,5 @@ export function linear(input: Tensor, weight: Tensor, bias?: Tensor | null): Ten
   const out = matmul(input, wt);
   return bias ? add(out, bias) : out;
 }
-export function outer(a: Tensor, b: Tensor): Tensor { return mul(unsqueeze(a, 1), b); }
+/** As ATen: `self.reshape({n, 1}) * vec2` (ViewBackward0 under MulBackward0; 1.13 printed ReshapeAliasBackward0). */
+export function outer(a: Tensor, b: Tensor): Tensor { return mul(reshape(a, [a._shape[0] ?? 1, 1]), b); }
