@@ -122,8 +122,23 @@ export class PolynomialLR extends LRScheduler {
   }
 }
 
-export class SequentialLR extends LRScheduler {
-  _schedulers: LRScheduler[];
+/** A scheduler made of others (SequentialLR, ChainedScheduler): its state holds theirs, as PyTorch's does. */
+abstract class SchedulerOfSchedulers extends LRScheduler {
+  declare _schedulers: LRScheduler[];
+  override state_dict(): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(this)) if (k !== "optimizer" && k !== "_schedulers") out[k] = v;
+    out._schedulers = this._schedulers.map((s) => s.state_dict());
+    return out;
+  }
+  override load_state_dict(sd: Record<string, unknown>): void {
+    const { _schedulers: subs, ...rest } = sd;
+    Object.assign(this, rest);
+    (subs as Record<string, unknown>[]).forEach((s, i) => this._schedulers[i].load_state_dict(s));
+  }
+}
+
+export class SequentialLR extends SchedulerOfSchedulers {
   _milestones: number[];
   constructor(optimizer: AnyOptimizer, schedulers: LRScheduler[] | { schedulers: LRScheduler[]; milestones: number[]; last_epoch?: number; verbose?: boolean }, milestones: number[] = [], last_epoch = -1, verbose = false) {
     const o = Array.isArray(schedulers) ? { schedulers, milestones, last_epoch, verbose } : schedulers;
@@ -157,21 +172,9 @@ export class SequentialLR extends LRScheduler {
     else s.step();
     this._last_lr = s.get_last_lr();
   }
-  override state_dict(): Record<string, unknown> {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(this)) if (k !== "optimizer" && k !== "_schedulers") out[k] = v;
-    out._schedulers = this._schedulers.map((s) => s.state_dict());
-    return out;
-  }
-  override load_state_dict(sd: Record<string, unknown>): void {
-    const { _schedulers: subs, ...rest } = sd;
-    Object.assign(this, rest);
-    (subs as Record<string, unknown>[]).forEach((s, i) => this._schedulers[i].load_state_dict(s));
-  }
 }
 
-export class ChainedScheduler extends LRScheduler {
-  _schedulers: LRScheduler[];
+export class ChainedScheduler extends SchedulerOfSchedulers {
   constructor(schedulers: LRScheduler[]) {
     for (let i = 1; i < schedulers.length; i++) {
       if (schedulers[i].optimizer !== schedulers[0].optimizer) {
@@ -186,17 +189,6 @@ export class ChainedScheduler extends LRScheduler {
   override step(): void {
     for (const s of this._schedulers) s.step();
     this._last_lr = this._schedulers[this._schedulers.length - 1].optimizer.param_groups.map((g) => g.lr);
-  }
-  override state_dict(): Record<string, unknown> {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(this)) if (k !== "optimizer" && k !== "_schedulers") out[k] = v;
-    out._schedulers = this._schedulers.map((s) => s.state_dict());
-    return out;
-  }
-  override load_state_dict(sd: Record<string, unknown>): void {
-    const { _schedulers: subs, ...rest } = sd;
-    Object.assign(this, rest);
-    (subs as Record<string, unknown>[]).forEach((s, i) => this._schedulers[i].load_state_dict(s));
   }
 }
 
