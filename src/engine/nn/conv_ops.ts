@@ -193,8 +193,9 @@ export const avgPool2dOp = op1<AvgPoolParams>("avg_pool2d", {
 });
 
 // Adaptive average pooling: output cell i covers [floor(i*in/out), ceil((i+1)*in/out)).
-const start = (i: number, o: number, n: number) => Math.floor((i * n) / o);
-const end = (i: number, o: number, n: number) => Math.ceil(((i + 1) * n) / o);
+export const adaptiveStart = (i: number, o: number, n: number): number => Math.floor((i * n) / o);
+export const adaptiveEnd = (i: number, o: number, n: number): number => Math.ceil(((i + 1) * n) / o);
+const start = adaptiveStart, end = adaptiveEnd;
 export const adaptiveAvgPool2dOp = op1<{ out: [number, number] }>("adaptive_avg_pool2d", {
   name: "AdaptiveAvgPool2DBackward0",
   forward: ([x], p) => {

@@ -4,7 +4,7 @@
 import { Tensor } from "../tensor";
 import { op1, defineOp, opRegistry } from "../ops/define";
 import { unsqueeze, squeeze } from "../ops/views";
-import { conv2dOp, type ConvParams } from "./conv_ops";
+import { adaptiveEnd, adaptiveStart, conv2dOp, type ConvParams } from "./conv_ops";
 import { floatData } from "./tensors";
 import { int64 } from "../dtype";
 import type { InputMeta } from "../autograd/node";
@@ -25,8 +25,8 @@ export const conv1dOp = op1<ConvParams>("conv1d", {
   },
 });
 
-const start = (i: number, o: number, n: number): number => Math.floor((i * n) / o);
-const end = (i: number, o: number, n: number): number => Math.ceil(((i + 1) * n) / o);
+// The same windows as adaptive average pooling.
+const start = adaptiveStart, end = adaptiveEnd;
 
 /** adaptive_max_pool2d over the last two dims: the window's max (the first maximum; a NaN wins, the last one) and its flat h·W+w index. */
 export const adaptiveMaxPool2dOp = defineOp<{ out: [number, number] }>("adaptive_max_pool2d", {
