@@ -222,12 +222,16 @@ export function createRunner(config: RunnerConfig = {}): Runner {
       if (alive) worker.ref(false);
       makeSpare(options.memoryLimitMb);
     };
-    const kill = (): void => {
-      if (!alive) return;
+    /** The process is gone (or going): unanswered page requests get null. */
+    const ended = (): void => {
       alive = false;
-      worker.kill();
       for (const r of pages.values()) r(null);
       pages.clear();
+    };
+    const kill = (): void => {
+      if (!alive) return;
+      worker.kill();
+      ended();
     };
     const stop = (why: "timeout" | "cancelled"): void => {
       if (settled || stopping) return;
@@ -244,11 +248,6 @@ export function createRunner(config: RunnerConfig = {}): Runner {
       if (alive) worker.post(m);
     };
     let workerExitCode: number | null = null;
-    const ended = (): void => {
-      alive = false;
-      for (const r of pages.values()) r(null);
-      pages.clear();
-    };
 
     worker.on("message", (m: FromSandbox) => {
       switch (m.type) {

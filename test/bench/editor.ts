@@ -12,7 +12,7 @@ import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import type { Frame } from "playwright-core";
-import { missingPrerequisite, openWorkbench, repoRoot, vsixPath, type Workbench } from "../e2e/harness";
+import { markPresent, missingPrerequisite, openWorkbench, repoRoot, vsixPath, type Workbench } from "../e2e/harness";
 import { wordCentre } from "../e2e/in-page";
 import { panel, workbench as wsel } from "../e2e/selectors";
 import { whenAppears } from "./editor-page";
@@ -27,14 +27,10 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)] ?? NaN;
 }
 
-async function markSeen(frame: Frame | null, selector: string): Promise<void> {
-  await frame?.locator(selector).evaluateAll((els, attr) => els.forEach((e) => e.setAttribute(attr, "")), STALE).catch(() => undefined);
-}
-
 /** Ctrl+Alt+G in the editor, then the wall-clock ms until the panel shows this run's summary. */
 async function timedRun(wb: Workbench, frame: Frame | null): Promise<{ ms: number; frame: Frame }> {
   await wb.activeEditor().click({ position: { x: 300, y: 10 } });
-  await markSeen(frame, panel.summaryBar);
+  await markPresent(frame, panel.summaryBar, STALE);
   const args = { selector: panel.summaryBar, text: "ran in \\d", staleAttr: STALE, timeoutMs: 60_000 };
   const rendered = frame?.evaluate(whenAppears, args);
   const t0 = Date.now();

@@ -10,7 +10,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { Frame } from "playwright-core";
-import { missingPrerequisite, openWorkbench, repoRoot, Theme, vsixPath, Workbench } from "./harness";
+import { markPresent, missingPrerequisite, openWorkbench, repoRoot, Theme, vsixPath, Workbench } from "./harness";
 import { someLineIncludes } from "./in-page";
 import { commands, panel, workbench as wsel } from "./selectors";
 
@@ -69,8 +69,7 @@ const STALE = "data-e2e-seen";
 
 /** Marks the summary bars on screen now, so that waiting for a run's result cannot match an earlier run's. */
 async function markSeen(wb: Workbench): Promise<void> {
-  const frame = await wb.webviewFrame(panel.summaryBar, 1).catch(() => null);
-  await frame?.locator(panel.summaryBar).evaluateAll((els, attr) => els.forEach((e) => e.setAttribute(attr, "")), STALE).catch(() => undefined);
+  await markPresent(await wb.webviewFrame(panel.summaryBar, 1).catch(() => null), panel.summaryBar, STALE);
 }
 
 /**

@@ -52,6 +52,14 @@ export async function withTimeout<T>(what: string, ms: number, fn: () => Promise
   }
 }
 
+/**
+ * Marks the elements `selector` matches in `frame` now with the attribute `attr`, so that a later wait
+ * for a new one (a run's fresh summary) cannot match what was already on screen.
+ */
+export async function markPresent(frame: Frame | null, selector: string, attr: string): Promise<void> {
+  await frame?.locator(selector).evaluateAll((els, a) => els.forEach((e) => e.setAttribute(a, "")), attr).catch(() => undefined);
+}
+
 export class Workbench {
   private constructor(
     readonly page: Page,
